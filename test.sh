@@ -1,0 +1,168 @@
+#!/usr/bin/env bash
+# Préau's test command.
+#
+#   ./test.sh                              all tests (unit, integration, browser)
+#   ./test.sh --filter "Category!=Browser" extra arguments go to `dotnet test`
+#
+# What it does:
+#   - makes sure Chromium (browser tests) and PostgreSQL 15 (integration tests) are
+#     installed: installs them with apt-get when run as root, otherwise says what to install;
+#   - starts a throwaway PostgreSQL server (scripts/postgres.sh) and always stops and
+#     deletes it on exit, even on failure or Ctrl-C;
+#   - runs `dotnet test Preau.slnx -c Release` (which builds), TRX results in
+#     artifacts/test-results/;
+#   - prints as its last line `Tests: N passed, M failed`, summed over all TRX files, and
+#     exits non-zero if dotnet test failed, if any test failed, or if no test ran.
+#
+# Environment given to the tests:
+#   PREAU_TEST_POSTGRES  Npgsql connection string of the throwaway server (superuser
+#                        postgres; tests create and drop their own databases)
+#   PREAU_CHROMIUM       path of the Chromium executable (/usr/bin/chromium)
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")" && pwd -P)"
+cd "$ROOT"
+
+CHROMIUM=/usr/bin/chromium
+PG_BIN="${PG_BIN:-/usr/lib/postgresql/15/bin}"
+export PG_BIN
+RESULTS="$ROOT/artifacts/test-results"
+started_at=$(date +%s)
+
+say() { echo "test.sh: $*" >&2; }
+die() { echo "test.sh: error: $*" >&2; exit 1; }
+
+# --- prerequisites -----------------------------------------------------------------------
+
+command -v dotnet >/dev/null 2>&1 || die "the .NET SDK (dotnet) is not installed or not on PATH"
+[[ -f Preau.slnx ]] || die "Preau.slnx not found in $ROOT"
+
+missing=()
+[[ -x "$CHROMIUM" ]] || missing+=(chromium fonts-noto-color-emoji)
+[[ -x "$PG_BIN/initdb" && -x "$PG_BIN/pg_ctl" ]] || missing+=(postgresql-15)
+if (( ${#missing[@]} > 0 )); then
+    if [[ $(id -u) -eq 0 ]]; then
+        say "installing ${missing[*]}"
+        export DEBIAN_FRONTEND=noninteractive
+        apt-get update
+        apt-get install -y "${missing[@]}"
+    else
+        die "missing packages: ${missing[*]}
+  install them first, e.g.: sudo apt-get update && sudo apt-get install -y ${missing[*]}
+  (or run ./test.sh as root, which installs them)"
+    fi
+    [[ -x "$CHROMIUM" ]] || die "$CHROMIUM is still missing after installing chromium"
+    [[ -x "$PG_BIN/initdb" ]] || die "$PG_BIN/initdb is still missing after installing postgresql-15"
+fi
+export PREAU_CHROMIUM="$CHROMIUM"
+
+# --- throwaway PostgreSQL ----------------------------------------------------------------
+
+# Under /tmp explicitly: the server's user must reach it, and the unix socket path must
+# stay short.
+PGTMP="$(mktemp -d /tmp/preau-test-pg.XXXXXX)"
+
+stop_postgres() {
+    if [[ -n "${PGTMP:-}" && -d "$PGTMP" ]]; then
+        "$ROOT/scripts/postgres.sh" stop "$PGTMP" || true
+        if [[ -f "$PGTMP/postgres.log" && -d "$RESULTS" ]]; then
+            cp "$PGTMP/postgres.log" "$RESULTS/postgres.log" 2>/dev/null || true
+        fi
+        rm -rf "$PGTMP"
+    fi
+    PGTMP=""
+}
+on_exit() {
+    local rc=$?
+    trap - EXIT INT TERM HUP
+    stop_postgres
+    exit "$rc"
+}
+trap on_exit EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+trap 'exit 129' HUP
+
+rm -rf "$RESULTS"
+mkdir -p "$RESULTS"
+
+PREAU_TEST_POSTGRES="$("$ROOT/scripts/postgres.sh" start "$PGTMP")" \
+    || die "could not start the throwaway PostgreSQL server"
+export PREAU_TEST_POSTGRES
+say "PostgreSQL: ${PREAU_TEST_POSTGRES}"
+say "Chromium:   ${PREAU_CHROMIUM}"
+
+# --- dotnet test -------------------------------------------------------------------------
+
+export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+if [[ -n "${CI:-}" ]]; then
+    # No build servers left behind holding the CI job's output open.
+    export MSBUILDDISABLENODEREUSE=1
+fi
+
+# xunit.v3 marks test projects as Microsoft.Testing.Platform applications, and on the
+# .NET 10 SDK Microsoft.Testing.Platform.MSBuild then refuses the classic VSTest
+# `dotnet test`; IsTestingPlatformApplication=false keeps the VSTest path
+# (xunit.runner.visualstudio), which gives the TRX and console loggers used here.
+# -tl:off: on a terminal, MSBuild's terminal logger would swallow the console logger's
+# output, including failed tests' messages.
+set +e
+dotnet test Preau.slnx -c Release \
+    -p:IsTestingPlatformApplication=false \
+    -tl:off \
+    --results-directory "$RESULTS" \
+    --logger "trx" \
+    --logger "console;verbosity=normal" \
+    "$@"
+test_status=$?
+set -e
+
+# Stop the server now so that nothing is printed after the summary line.
+stop_postgres
+if [[ -n "${CI:-}" ]]; then
+    dotnet build-server shutdown >/dev/null 2>&1 || true
+fi
+
+# --- summary -----------------------------------------------------------------------------
+
+# Sum the <Counters passed=".." failed=".." .../> of every TRX file.
+attr() { # attr NAME TAG -> the integer value of NAME="..." in TAG, 0 when absent
+    local v
+    v=$(sed -n "s/.*[[:space:]]$1=\"\([0-9][0-9]*\)\".*/\1/p" <<<"$2")
+    echo "${v:-0}"
+}
+
+passed=0 failed=0 others=0 trx_count=0 broken=0
+while IFS= read -r -d '' trx; do
+    trx_count=$((trx_count + 1))
+    counters=$(tr '\r\n' '  ' <"$trx" | grep -o '<Counters[[:space:]][^>]*>' | head -n 1 || true)
+    name=$(grep -o -m 1 'codeBase="[^"]*"' "$trx" | head -n 1 | sed 's/^codeBase="//; s/"$//; s#.*[/\\]##; s/\.dll$//' || true)
+    name="${name:-$(basename "$trx")}"
+    if [[ -z "$counters" ]]; then
+        say "no <Counters> in $trx"
+        broken=1
+        continue
+    fi
+    p=$(attr passed "$counters")
+    f=$(attr failed "$counters")
+    o=$(( $(attr error "$counters") + $(attr timeout "$counters") + $(attr aborted "$counters") ))
+    passed=$((passed + p))
+    failed=$((failed + f))
+    others=$((others + o))
+    extra=""
+    (( o == 0 )) || extra=" ($o error/timeout/aborted)"
+    echo "  ${name}: ${p} passed, ${f} failed${extra}"
+done < <(find "$RESULTS" -type f -name '*.trx' -print0 | sort -z)
+
+ok=1
+if (( test_status != 0 )); then say "dotnet test exited with status $test_status"; ok=0; fi
+if (( trx_count == 0 )); then say "no TRX result file in $RESULTS"; ok=0; fi
+if (( broken != 0 )); then ok=0; fi
+if (( others != 0 )); then say "$others test(s) in error, timed out or aborted"; ok=0; fi
+if (( failed != 0 )); then ok=0; fi
+if (( passed == 0 )); then say "no test passed (a run without tests is a failure)"; ok=0; fi
+
+ended_at=$(date +%s)
+echo "Results: $RESULTS (finished $(date -u '+%Y-%m-%dT%H:%M:%SZ'), took $((ended_at - started_at)) s)"
+echo "Tests: ${passed} passed, ${failed} failed"
+(( ok == 1 )) && exit 0 || exit 1

@@ -1,0 +1,69 @@
+using System.Reflection;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Preau.Platform.Directory.Features;
+using Preau.Platform.Localization;
+using Preau.Platform.Modules;
+using Preau.Platform.Persistence;
+using Preau.Platform.Security;
+using Preau.Platform.Theming;
+
+namespace Preau.Platform.Hosting;
+
+public static class PlatformSetup
+{
+    /// <summary>The platform's services: options, persistence, directory, localization, security, shell.</summary>
+    public static IServiceCollection AddPreauPlatform(
+        this IServiceCollection services, IConfiguration configuration, params Assembly[] moduleAssemblies)
+    {
+        services.AddOptions<PreauOptions>().Bind(configuration.GetSection("Preau"));
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddHttpContextAccessor();
+        services.AddMemoryCache();
+        services.AddDistributedMemoryCache();
+
+        services.AddPreauPersistence(configuration, moduleAssemblies);
+        services.AddScoped<DirectoryWriter>();
+        services.AddScoped<LoadUserContext>();
+
+        services.AddPreauLocalization();
+        services.AddPreauAuthentication();
+        services.AddAntiforgery(options =>
+        {
+            options.Cookie = new LoopbackAwareCookieBuilder { Name = "preau.antiforgery", HttpOnly = true, SameSite = SameSiteMode.Strict, IsEssential = true };
+            options.FormFieldName = "__csrf";
+            options.HeaderName = "X-CSRF-TOKEN";
+        });
+
+        services.AddSingleton<AppCatalog>();
+        services.AddScoped<Shell>();
+
+        services.AddProblemDetails();
+        services.AddHealthChecks()
+            .AddCheck<DatabaseHealthCheck>("database", tags: ["ready"], timeout: TimeSpan.FromSeconds(5));
+        return services;
+    }
+
+    /// <summary>Liveness answers while the process runs; readiness also needs the database.</summary>
+    public static IEndpointRouteBuilder MapPreauHealth(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+        endpoints.MapHealthChecks("/health/ready", new HealthCheckOptions
+        {
+            Predicate = check => check.Tags.Contains("ready"),
+            ResultStatusCodes =
+            {
+                [HealthStatus.Healthy] = StatusCodes.Status200OK,
+                [HealthStatus.Degraded] = StatusCodes.Status200OK,
+                [HealthStatus.Unhealthy] = StatusCodes.Status503ServiceUnavailable,
+            },
+        }).AllowAnonymous();
+        return endpoints;
+    }
+}

@@ -1,0 +1,45 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Preau.Platform.Localization;
+
+/// <summary>French first, English complete. The person's choice is a cookie, then the browser's language.</summary>
+public static class LocalizationSetup
+{
+    public static readonly CultureInfo[] Cultures = [new("fr-FR"), new("en-GB")];
+
+    public static IServiceCollection AddPreauLocalization(this IServiceCollection services)
+    {
+        services.AddLocalization();
+        services.Configure<RequestLocalizationOptions>(options =>
+        {
+            options.DefaultRequestCulture = new RequestCulture("fr-FR");
+            options.SupportedCultures = Cultures;
+            options.SupportedUICultures = Cultures;
+            options.FallBackToParentCultures = true;
+            options.FallBackToParentUICultures = true;
+            options.RequestCultureProviders =
+            [
+                new CookieRequestCultureProvider(),
+                new AcceptLanguageHeaderRequestCultureProvider { MaximumAcceptLanguageHeaderValuesToTry = 3 },
+            ];
+        });
+        return services;
+    }
+
+    /// <summary>"fr" or "en" from anything the person may send; French when unknown.</summary>
+    public static string Normalize(string? language) =>
+        language is not null && language.StartsWith("en", StringComparison.OrdinalIgnoreCase) ? "en" : "fr";
+
+    public static void WriteCookie(HttpResponse response, string language)
+    {
+        var culture = Normalize(language) == "en" ? "en-GB" : "fr-FR";
+        response.Cookies.Append(
+            CookieRequestCultureProvider.DefaultCookieName,
+            CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
+            new CookieOptions { MaxAge = TimeSpan.FromDays(365), SameSite = SameSiteMode.Lax, IsEssential = true, HttpOnly = true, Secure = response.HttpContext.Request.IsHttps });
+    }
+}

@@ -1,0 +1,35 @@
+using System.Diagnostics;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Preau.Platform.Pages.Errors;
+
+/// <summary>
+/// The friendly page behind every error status: re-executed by the status-code and exception
+/// middleware, so the URL the person typed stays in the address bar.
+/// </summary>
+[AllowAnonymous]
+[IgnoreAntiforgeryToken]
+[ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
+public sealed class StatusModel : PageModel
+{
+    public int Code { get; private set; }
+
+    public string? TraceId { get; private set; }
+
+    public void OnGet(int? code) => Show(code);
+
+    public void OnPost(int? code) => Show(code);
+
+    private void Show(int? code)
+    {
+        var failed = HttpContext.Features.Get<IExceptionHandlerFeature>() is not null;
+        Code = code is >= 400 and < 600 ? code.Value : failed ? 500 : 404;
+        // Shown on 5xx pages so that a support call can find the log entry.
+        TraceId = Code >= 500 ? Activity.Current?.Id ?? HttpContext.TraceIdentifier : null;
+        // Reached directly, the page itself answers with the code it shows.
+        Response.StatusCode = Code;
+    }
+}

@@ -1,0 +1,50 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Http;
+using Preau.Platform.Kernel;
+using Preau.Platform.Modules;
+using Preau.Platform.Security;
+
+namespace Preau.Platform.Theming;
+
+/// <summary>What the app shell needs to draw one page: who, which school, which interface and display.</summary>
+public sealed record ShellView(
+    UserContext? User,
+    StructureRef? School,
+    Degree Degree,
+    DisplayPreferences Display,
+    string Language)
+{
+    public string CssClasses => DisplaySettings.CssClasses(Degree, Display);
+
+    public bool IsFirstDegree => Degree == Degree.First;
+
+    /// <summary>Young pupils get pictograms and read-aloud before words.</summary>
+    public bool IsYoungPupil => IsFirstDegree && User?.Profile == Profile.Student;
+}
+
+/// <summary>Builds the <see cref="ShellView"/> of the request once; the layout and the page share it.</summary>
+public sealed class Shell(CurrentUser currentUser, IHttpContextAccessor accessor, AppCatalog catalog)
+{
+    private ShellView? _view;
+
+    public async Task<ShellView> GetAsync(CancellationToken ct = default)
+    {
+        if (_view is not null)
+        {
+            return _view;
+        }
+
+        var http = accessor.HttpContext!;
+        var user = await currentUser.GetAsync(ct);
+        var language = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
+        if (user is null)
+        {
+            return _view = new ShellView(null, null, Degree.Second, DisplaySettings.FromCookie(http.Request), language);
+        }
+
+        var school = currentUser.CurrentStructure(user);
+        return _view = new ShellView(user, school, school?.Degree ?? Degree.Second, user.Display, language);
+    }
+
+    public IReadOnlyList<UserApp> AppsFor(UserContext user) => catalog.For(user);
+}

@@ -1,4 +1,7 @@
 using System.Reflection;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using Microsoft.Extensions.WebEncoders;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http;
@@ -41,6 +44,8 @@ public static class PlatformSetup
             options.HeaderName = "X-CSRF-TOKEN";
         });
 
+        // French text is written as it is, not as &#xE9; entities: lighter pages, readable sources.
+        services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddSingleton<AppCatalog>();
         services.AddScoped<Shell>();
 

@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Authorization;
 using Preau.Account;
+using Preau.Admin;
 using Preau.Platform.Hosting;
 using Preau.Platform.Persistence;
 using Preau.Platform.Security;
@@ -24,9 +25,10 @@ if (!string.Equals(builder.Configuration["Preau:LogFormat"], "text", StringCompa
 }
 
 builder.Services.AddPreauPlatform(builder.Configuration,
-    typeof(AccountModule).Assembly, typeof(PortalModule).Assembly);
+    typeof(AccountModule).Assembly, typeof(PortalModule).Assembly, typeof(AdminModule).Assembly);
 builder.Services.AddAccount();
 builder.Services.AddPortal();
+builder.Services.AddAdmin();
 builder.Services.AddScoped<DemoCity>();
 
 builder.Services.AddRazorPages();
@@ -90,6 +92,7 @@ app.MapPreauHealth();
 app.MapOpenApi("/api/{documentName}/openapi.json").AllowAnonymous();
 app.MapAccount();
 app.MapPortal();
+app.MapAdmin();
 
 await app.RunAsync();
 

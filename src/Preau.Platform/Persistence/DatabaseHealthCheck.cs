@@ -13,7 +13,7 @@ internal sealed class DatabaseHealthCheck(PreauDbContext db) : IHealthCheck
     {
         try
         {
-            await db.Structures.AsNoTracking().Select(s => s.Id).FirstOrDefaultAsync(cancellationToken);
+            await db.Structures.AsNoTracking().AnyAsync(cancellationToken);
             return HealthCheckResult.Healthy();
         }
         catch (Exception ex)

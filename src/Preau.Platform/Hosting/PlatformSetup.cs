@@ -3,6 +3,7 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.Extensions.WebEncoders;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -30,6 +31,13 @@ public static class PlatformSetup
         services.AddHttpContextAccessor();
         services.AddMemoryCache();
         services.AddDistributedMemoryCache();
+
+        // Cookie and antiforgery keys live in the data folder, so sessions survive a restart.
+        // A cluster shares them through Redis instead (issue: scale-out).
+        var dataPath = Path.GetFullPath(configuration["Preau:DataPath"] ?? new PreauOptions().DataPath);
+        services.AddDataProtection()
+            .SetApplicationName("Preau")
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataPath, "keys")));
 
         services.AddPreauPersistence(configuration, moduleAssemblies);
         services.AddScoped<DirectoryWriter>();

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -29,8 +30,14 @@ public static class AccountModule
     public static IEndpointRouteBuilder MapAccount(this IEndpointRouteBuilder endpoints)
     {
         // The shell's forms: plain posts that work without JavaScript, antiforgery-checked.
-        endpoints.MapPost("/logout", async (EndSession signOut, HttpContext http, CancellationToken ct) =>
+        endpoints.MapPost("/logout", async (EndSession signOut, IAntiforgery antiforgery, HttpContext http, CancellationToken ct) =>
         {
+            // No form field is bound here, so nothing would trip on a missing token: check it.
+            if (!await antiforgery.IsRequestValidAsync(http))
+            {
+                return Results.BadRequest();
+            }
+
             await signOut.HandleAsync(http, ct);
             return Results.LocalRedirect("/login");
         }).AllowAnonymous();

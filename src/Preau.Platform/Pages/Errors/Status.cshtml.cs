@@ -19,12 +19,15 @@ public sealed class StatusModel : PageModel
 
     public string? TraceId { get; private set; }
 
-    public void OnGet(int? code) => Show(code);
+    // The handlers take no parameters and the model binds nothing: a failed form post is
+    // re-executed here as a POST, and reading its form again would throw once more.
+    public void OnGet() => Show();
 
-    public void OnPost(int? code) => Show(code);
+    public void OnPost() => Show();
 
-    private void Show(int? code)
+    private void Show()
     {
+        var code = int.TryParse(RouteData.Values["code"]?.ToString(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var c) ? c : (int?)null;
         var failed = HttpContext.Features.Get<IExceptionHandlerFeature>() is not null;
         Code = code is >= 400 and < 600 ? code.Value : failed ? 500 : 404;
         // Shown on 5xx pages so that a support call can find the log entry.

@@ -56,10 +56,16 @@ public sealed class AxeTests(BrowserApp app, ITestOutputHelper output) : IClassF
         await Screenshots.SaveAsync(page, name);
 
         var result = await page.RunAxe();
+        output.WriteLine($"{name}: axe-core {result.TestEngine.Version}, {result.Passes.Length} rules passed, {result.Violations.Length} violated, {result.Incomplete.Length} to review");
 
         foreach (var finding in result.Violations.Where(v => !Blocking.Contains(v.Impact)))
         {
             output.WriteLine($"{name}: {finding.Impact} {finding.Id}: {finding.Help} ({Targets(finding)})");
+        }
+
+        foreach (var review in result.Incomplete)
+        {
+            output.WriteLine($"{name}: needs review {review.Id}: {review.Help} ({Targets(review)})");
         }
 
         var blocking = result.Violations.Where(v => Blocking.Contains(v.Impact)).ToList();

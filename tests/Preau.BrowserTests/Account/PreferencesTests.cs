@@ -52,6 +52,7 @@ public sealed partial class PreferencesTests(BrowserApp app) : IClassFixture<Bro
         Assert.True(await BodyBackgroundLuminanceAsync(page) > 0.6, "The default page should be light.");
 
         await page.GotoAsync("/account");
+        await Screenshots.SaveAsync(page, "account-claire.martin-1280-light");
         await page.GetByRole(AriaRole.Radio, new() { Name = "Sombre" }).CheckAsync();
         await page.GetByRole(AriaRole.Checkbox, new() { Name = "Contraste renforcé" }).CheckAsync();
         await page.GetByRole(AriaRole.Checkbox, new() { Name = "Police adaptée à la dyslexie" }).CheckAsync();
@@ -63,8 +64,10 @@ public sealed partial class PreferencesTests(BrowserApp app) : IClassFixture<Bro
         Assert.Contains("high-contrast", classes);
         Assert.Contains("dyslexia", classes);
         Assert.True(await BodyBackgroundLuminanceAsync(page) < 0.1, "A dark, high-contrast page should have a dark background.");
-        Assert.StartsWith("\"OpenDyslexic\"", await page.EvaluateAsync<string>("() => getComputedStyle(document.body).fontFamily"), StringComparison.Ordinal);
+        var font = await page.EvaluateAsync<string>("() => getComputedStyle(document.body).fontFamily");
+        Assert.StartsWith("OpenDyslexic", font.TrimStart('"'), StringComparison.Ordinal);
         await Expect(page.GetByRole(AriaRole.Radio, new() { Name = "Sombre" })).ToBeCheckedAsync();
+        await Screenshots.SaveAsync(page, "account-claire.martin-1280-dark-contrast-dyslexia");
 
         // The choice follows the person to the next page.
         await page.GotoAsync("/");

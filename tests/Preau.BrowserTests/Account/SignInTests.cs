@@ -33,11 +33,13 @@ public sealed class SignInTests(BrowserApp app) : IClassFixture<BrowserApp>
     [Fact]
     public async Task Signing_out_from_the_profile_menu_returns_to_the_login_page_and_closes_the_session()
     {
-        await using var context = await app.NewContextAsync();
+        await using var context = await app.NewContextAsync(Viewports.Phone);
         var page = await context.NewPageAsync();
         await page.SignInAsync(Personas.Hugo);
 
         await page.OpenProfileMenuAsync("Menu de Hugo Dubois");
+        Assert.True(await page.ScrollWidthAsync() <= Viewports.Phone, "The open profile menu overflows a phone's width.");
+        await Screenshots.SaveAsync(page, "menu-hugo.dubois-390-light");
         await page.GetByRole(AriaRole.Button, new() { Name = "Se déconnecter" }).ClickAsync();
 
         await Expect(page).ToHaveURLAsync(Shell.LoginUrl());

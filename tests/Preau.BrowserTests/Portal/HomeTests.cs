@@ -48,7 +48,7 @@ public sealed class HomeTests(BrowserApp app) : IClassFixture<BrowserApp>
         await switcher.SelectOptionAsync(new SelectOptionValue { Label = other });
 
         // The switcher submits itself (shell.js): no button press, a new page for the other school.
-        await Expect(page.Locator("html")).ToHaveClassAsync(new System.Text.RegularExpressions.Regex(DegreeOf(other)));
+        await Expect(page.Locator("html")).ToHaveClassAsync(new System.Text.RegularExpressions.Regex($@"\b{DegreeOf(other)}\b"));
         Assert.Equal(other, await SelectedSchoolAsync(page.GetByLabel("Changer d'établissement")));
         await Expect(page.Locator(".greeting p")).ToHaveTextAsync($"Parent · {other}");
         await AssertInterfaceOfSchoolAsync(page, other);

@@ -1,0 +1,61 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Preau.BrowserTests;
+
+/// <summary>What a person does with the app shell, as they would do it: through labels and roles.</summary>
+public static partial class Shell
+{
+    /// <summary>Signs in through the login form and waits for the home page.</summary>
+    public static async Task SignInAsync(this IPage page, string login, string password = Preau.Testing.PreauApp.Password)
+    {
+        if (!page.Url.Contains("/login", StringComparison.Ordinal))
+        {
+            await page.GotoAsync("/login");
+        }
+
+        await page.GetByLabel("Identifiant ou adresse e-mail").FillAsync(login);
+        await page.GetByLabel("Mot de passe", new() { Exact = true }).FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Se connecter" }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(HomeUrl());
+    }
+
+    /// <summary>Opens the profile menu, whose summary is labelled with the person's name.</summary>
+    public static async Task OpenProfileMenuAsync(this IPage page, string menuLabel)
+    {
+        var summary = page.GetByLabel(menuLabel, new() { Exact = true });
+        await summary.ClickAsync();
+        await Expect(page.Locator("details.profile-menu")).ToHaveAttributeAsync("open", "");
+    }
+
+    /// <summary>The classes on &lt;html&gt;: interface (degree-1/degree-2) and display options.</summary>
+    public static async Task<string[]> HtmlClassesAsync(this IPage page) =>
+        (await page.EvaluateAsync<string>("() => document.documentElement.className"))
+            .Split(' ', StringSplitOptions.RemoveEmptyEntries);
+
+    /// <summary>The launcher's tiles, by app id, in the order shown.</summary>
+    public static async Task<string[]> AppIdsAsync(this IPage page)
+    {
+        var tiles = page.GetByRole(AriaRole.Region, new() { Name = "Mes applis" }).Locator("a.tile[data-app]");
+        await Expect(tiles.First).ToBeVisibleAsync();
+        return [.. (await tiles.EvaluateAllAsync<string[]>("tiles => tiles.map(t => t.dataset.app)"))];
+    }
+
+    /// <summary>Waits until the web fonts are in, so that screenshots and contrast checks see the real page.</summary>
+    public static Task FontsReadyAsync(this IPage page) => page.EvaluateAsync("() => document.fonts.ready.then(() => true)");
+
+    /// <summary>Whether the page scrolls sideways (it must not, down to a 390 px phone).</summary>
+    public static Task<int> ScrollWidthAsync(this IPage page) =>
+        page.EvaluateAsync<int>("() => document.scrollingElement.scrollWidth");
+
+    public static Regex HomeUrl() => HomeUrlPattern();
+
+    public static Regex LoginUrl() => LoginUrlPattern();
+
+    [GeneratedRegex(@"^https?://[^/]+/$")]
+    private static partial Regex HomeUrlPattern();
+
+    [GeneratedRegex(@"^https?://[^/]+/login(\?.*)?$")]
+    private static partial Regex LoginUrlPattern();
+}

@@ -3,8 +3,9 @@ using Preau.Testing;
 namespace Preau.BrowserTests;
 
 /// <summary>
-/// The apps each persona's launcher must show, by app id. Today the modules register two tiles
-/// for everyone (Account's "account", Portal's "help"); a module that adds a tile adds it here
+/// The apps each persona's launcher must show, by app id: Account's "account" and Portal's
+/// "help" for everyone, Admin's "admin" for LocalAdmins and the SuperAdmin and its "my-class"
+/// for ClassAdmins. A module that adds a tile adds it here
 /// for the personas who should get it, so that a tile shown to the wrong person fails a test.
 /// </summary>
 public static class Launcher
@@ -15,10 +16,10 @@ public static class Launcher
         [Personas.Lea] = ["account", "help"],
         [Personas.Hugo] = ["account", "help"],
         [Personas.Sophie] = ["account", "help"],
-        [Personas.Claire] = ["account", "help"],
+        [Personas.Claire] = ["account", "help", "my-class"],
         [Personas.Paul] = ["account", "help"],
-        [Personas.Isabelle] = ["account", "help"],
-        [Personas.Admin] = ["account", "help"],
+        [Personas.Isabelle] = ["account", "admin", "help"],
+        [Personas.Admin] = ["account", "admin", "help"],
     };
 
     public static IEnumerable<string> ExpectedFor(string login) =>

@@ -27,18 +27,7 @@ public sealed class BrowserApp : PreauApp
 
     public override async ValueTask InitializeAsync()
     {
-        try
-        {
-            await base.InitializeAsync();
-        }
-        catch (NotSupportedException)
-        {
-            // PreauApp builds its app by touching Server, the in-memory TestServer, which a factory on
-            // Kestrel refuses; the database is ready by then, and StartServer below builds the app the
-            // same way (migrate, seed) on Kestrel instead.
-        }
-
-        StartServer();
+        await base.InitializeAsync();
         var addresses = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses
             ?? throw new InvalidOperationException("Kestrel reports no address.");
         BaseAddress = new Uri(addresses.First(a => a.StartsWith("http://", StringComparison.Ordinal)));

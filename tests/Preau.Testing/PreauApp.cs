@@ -39,8 +39,9 @@ public class PreauApp(DatabaseKind kind = DatabaseKind.Sqlite) : WebApplicationF
     public virtual async ValueTask InitializeAsync()
     {
         _database = await TestDatabase.CreateAsync(Kind, _folder);
-        // Building the server migrates and seeds, as the run command does.
-        _ = Server;
+        // Starting the server migrates and seeds, as the run command does (in memory, or on
+        // Kestrel when a subclass asked for UseKestrel).
+        StartServer();
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)

@@ -65,10 +65,10 @@ public sealed class HomeTests(BrowserApp app) : IClassFixture<BrowserApp>
         var page = await context.NewPageAsync();
         await page.SignInAsync(login);
 
-        var tiles = page.GetByRole(AriaRole.Region, new() { Name = "Mes applis" }).Locator("a.tile[data-app]");
-        var names = await tiles.Locator(".tile-name").AllTextContentsAsync();
+        var launcher = page.GetByRole(AriaRole.Region, new() { Name = "Mes applis" });
+        var names = await launcher.Locator("a.tile[data-app]").Locator(".tile-name").AllTextContentsAsync();
         Assert.NotEmpty(names);
-        Assert.Equal(names.Count, await page.GetByRole(AriaRole.Button, new() { NameRegex = new("^Écouter : ") }).CountAsync());
+        Assert.Equal(names.Count, await launcher.GetByRole(AriaRole.Button, new() { NameRegex = new("^Écouter : ") }).CountAsync());
 
         foreach (var name in names)
         {
@@ -80,6 +80,11 @@ public sealed class HomeTests(BrowserApp app) : IClassFixture<BrowserApp>
         }
 
         Assert.Equal(names, await page.EvaluateAsync<string[]>("() => window.__spoken.map(u => u.text)"));
+
+        // The greeting too is read to a child who cannot read it.
+        var greeting = await page.GetByRole(AriaRole.Heading, new() { Level = 1 }).TextContentAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = $"Écouter : {greeting}", Exact = true }).ClickAsync();
+        Assert.Equal(greeting, await page.EvaluateAsync<string>("() => window.__spoken.at(-1).text"));
     }
 
     [Fact]

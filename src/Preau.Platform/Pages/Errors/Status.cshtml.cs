@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
@@ -21,7 +22,11 @@ public sealed class StatusModel : PageModel
 
     public void OnGet(int? code) => Show(code);
 
-    public void OnPost(int? code) => Show(code);
+    // A POST re-executed here keeps the failed request's features, a failed antiforgery check
+    // among them: binding a parameter would read the form, which then throws. The code comes
+    // from the route instead, so the page binds nothing.
+    public void OnPost() =>
+        Show(int.TryParse(RouteData.Values["code"] as string, NumberStyles.None, CultureInfo.InvariantCulture, out var code) ? code : null);
 
     private void Show(int? code)
     {

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -29,11 +30,18 @@ public static class AccountModule
     public static IEndpointRouteBuilder MapAccount(this IEndpointRouteBuilder endpoints)
     {
         // The shell's forms: plain posts that work without JavaScript, antiforgery-checked.
+        // The logout form has no field, so nothing reads it and the antiforgery middleware's
+        // verdict would go unheeded: the endpoint asks for the check and heeds it itself.
         endpoints.MapPost("/logout", async (EndSession signOut, HttpContext http, CancellationToken ct) =>
         {
+            if (http.Features.Get<IAntiforgeryValidationFeature>() is not { IsValid: true })
+            {
+                return Results.BadRequest();
+            }
+
             await signOut.HandleAsync(http, ct);
             return Results.LocalRedirect("/login");
-        }).AllowAnonymous();
+        }).WithMetadata(new RequireAntiforgeryTokenAttribute()).AllowAnonymous();
 
         endpoints.MapPost("/preferences/language", async ([FromForm] string? language, [FromForm] string? returnUrl,
             UpdatePreferences update, HttpContext http, CancellationToken ct) =>

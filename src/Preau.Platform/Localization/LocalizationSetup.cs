@@ -11,14 +11,18 @@ public static class LocalizationSetup
 {
     public static readonly CultureInfo[] Cultures = [new("fr-FR"), new("en-GB")];
 
+    // Browsers send "en-US", "en", "fr-BE"…: falling back to the parent culture, they reach the
+    // neutral "en" or "fr", which must be supported too, or they would all be answered in French.
+    private static readonly CultureInfo[] Accepted = [.. Cultures, new("fr"), new("en")];
+
     public static IServiceCollection AddPreauLocalization(this IServiceCollection services)
     {
         services.AddLocalization();
         services.Configure<RequestLocalizationOptions>(options =>
         {
             options.DefaultRequestCulture = new RequestCulture("fr-FR");
-            options.SupportedCultures = Cultures;
-            options.SupportedUICultures = Cultures;
+            options.SupportedCultures = Accepted;
+            options.SupportedUICultures = Accepted;
             options.FallBackToParentCultures = true;
             options.FallBackToParentUICultures = true;
             options.RequestCultureProviders =

@@ -303,7 +303,6 @@ bounded=yes
 for persona in "${COUNT_PERSONAS[@]}"; do
   [[ "${Q_NEXT[small,$persona]}" == "${Q_NEXT[big,$persona]}" && "${Q_FIRST[small,$persona]}" == "${Q_FIRST[big,$persona]}" ]] || bounded=no
 done
-QUERIES_PERSONA="${Q_NEXT[big,$PERSONA]:-?}"
 max_next=0; max_first=0
 for persona in "${COUNT_PERSONAS[@]}"; do
   for label in small big; do

@@ -1,4 +1,6 @@
+using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Preau.Platform.Directory.Domain;
 using Preau.Platform.Kernel;
 using Preau.Platform.Persistence;
@@ -7,56 +9,52 @@ namespace Preau.Platform.Directory.Features;
 
 /// <summary>
 /// Loads who the signed-in person is and where they belong, in a fixed number of queries
-/// (user, structures, classes, children, children's classes, functions: six) whatever the size
-/// of their schools.
+/// (user, structures, classes, children, children's classes, functions: six at most) whatever
+/// the size of their schools. Every page runs it, so its queries are compiled once and share
+/// one opened connection (DESIGN.md, performance posture).
 /// </summary>
 public sealed class LoadUserContext(PreauDbContext db)
 {
+    // A compiled query serves one model only, and one process may hold several (the tests run
+    // SQLite and PostgreSQL side by side): one set of compiled queries per model.
+    private static readonly ConditionalWeakTable<IModel, Queries> QueriesByModel = [];
+
     public async Task<UserContext?> LoadAsync(Guid userId, CancellationToken ct = default)
     {
-        var user = await db.Users.AsNoTracking()
-            .Where(u => u.Id == userId && u.State == AccountState.Active)
-            .Select(u => new { u.Id, u.Login, u.FirstName, u.LastName, u.DisplayName, u.Profile, u.ColorScheme, u.HighContrast, u.DyslexiaFont })
-            .FirstOrDefaultAsync(ct);
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            return await LoadOpenedAsync(userId, ct);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    private async Task<UserContext?> LoadOpenedAsync(Guid userId, CancellationToken ct)
+    {
+        var q = QueriesByModel.GetValue(db.Model, static _ => new Queries());
+        var user = await q.User(db, userId, ct);
         if (user is null)
         {
             return null;
         }
 
-        var myGroups = db.GroupMembers.Where(m => m.UserId == userId)
-            .Join(db.Groups, m => m.GroupId, g => g.Id, (m, g) => g);
-
-        var structures = await db.Structures.AsNoTracking()
-            .Where(s => myGroups.Any(g => g.StructureId == s.Id))
-            .OrderBy(s => s.Name)
-            .Select(s => new StructureRef(s.Id, s.Name, s.Uai, s.Type))
-            .ToListAsync(ct);
+        var structures = await ToListAsync(q.Structures(db, userId), ct);
 
         // A parent's membership of a class group comes from their children; their own classes are the pupils'.
         var classes = user.Profile == Profile.Relative
             ? []
-            : await ClassesOf(myGroups).ToListAsync(ct);
+            : await ToListAsync(q.Classes(db, userId), ct);
 
-        var children = await db.ParentLinks.AsNoTracking()
-            .Where(l => l.RelativeId == userId)
-            .Join(db.Users, l => l.StudentId, u => u.Id, (l, u) => new { u.Id, u.FirstName, u.DisplayName })
-            .OrderBy(c => c.FirstName)
-            .ToListAsync(ct);
+        var children = await ToListAsync(q.Children(db, userId), ct);
 
         var childClasses = children.Count == 0
             ? []
-            : await db.ParentLinks.AsNoTracking()
-                .Where(l => l.RelativeId == userId)
-                .Join(db.GroupMembers, l => l.StudentId, m => m.UserId, (l, m) => m)
-                .Join(db.Groups.Where(g => g.Kind == GroupKind.Profile && g.Profile == Profile.Student && g.ClassId != null),
-                    m => m.GroupId, g => g.Id, (m, g) => new { m.UserId, ClassId = g.ClassId!.Value })
-                .Join(db.Classes, x => x.ClassId, c => c.Id, (x, c) => new { x.UserId, Class = new ClassRef(c.Id, c.StructureId, c.Name, c.Level) })
-                .ToListAsync(ct);
+            : await ToListAsync(q.ChildClasses(db, userId), ct);
 
-        var functions = await db.FunctionGrants.AsNoTracking()
-            .Where(f => f.UserId == userId)
-            .Select(f => new FunctionRef(f.Function, f.StructureId, f.ClassId))
-            .ToListAsync(ct);
+        var functions = await ToListAsync(q.Functions(db, userId), ct);
 
         return new UserContext(
             user.Id, user.Login, user.FirstName, user.LastName, user.DisplayName, user.Profile,
@@ -68,9 +66,73 @@ public sealed class LoadUserContext(PreauDbContext db)
             new DisplayPreferences(user.ColorScheme, user.HighContrast, user.DyslexiaFont));
     }
 
-    private IQueryable<ClassRef> ClassesOf(IQueryable<Group> groups) =>
-        db.Classes.AsNoTracking()
-            .Where(c => groups.Any(g => g.ClassId == c.Id && g.Kind == GroupKind.Profile))
-            .OrderBy(c => c.Name)
-            .Select(c => new ClassRef(c.Id, c.StructureId, c.Name, c.Level));
+    private static async Task<List<T>> ToListAsync<T>(IAsyncEnumerable<T> source, CancellationToken ct)
+    {
+        var list = new List<T>();
+        await foreach (var item in source.WithCancellation(ct))
+        {
+            list.Add(item);
+        }
+
+        return list;
+    }
+
+    private sealed record UserRow(
+        Guid Id, string Login, string FirstName, string LastName, string DisplayName, Profile Profile,
+        ColorScheme ColorScheme, bool HighContrast, bool DyslexiaFont);
+
+    private sealed record ChildRow(Guid Id, string FirstName, string DisplayName);
+
+    private sealed record ChildClassRow(Guid UserId, ClassRef Class);
+
+    private sealed class Queries
+    {
+        public readonly Func<PreauDbContext, Guid, CancellationToken, Task<UserRow?>> User =
+            EF.CompileAsyncQuery((PreauDbContext db, Guid userId, CancellationToken ct) =>
+                db.Users.AsNoTracking()
+                    .Where(u => u.Id == userId && u.State == AccountState.Active)
+                    .Select(u => new UserRow(u.Id, u.Login, u.FirstName, u.LastName, u.DisplayName, u.Profile, u.ColorScheme, u.HighContrast, u.DyslexiaFont))
+                    .FirstOrDefault());
+
+        public readonly Func<PreauDbContext, Guid, IAsyncEnumerable<StructureRef>> Structures =
+            EF.CompileAsyncQuery((PreauDbContext db, Guid userId) =>
+                db.Structures.AsNoTracking()
+                    .Where(s => db.GroupMembers.Where(m => m.UserId == userId)
+                        .Join(db.Groups, m => m.GroupId, g => g.Id, (m, g) => g)
+                        .Any(g => g.StructureId == s.Id))
+                    .OrderBy(s => s.Name)
+                    .Select(s => new StructureRef(s.Id, s.Name, s.Uai, s.Type)));
+
+        public readonly Func<PreauDbContext, Guid, IAsyncEnumerable<ClassRef>> Classes =
+            EF.CompileAsyncQuery((PreauDbContext db, Guid userId) =>
+                db.Classes.AsNoTracking()
+                    .Where(c => db.GroupMembers.Where(m => m.UserId == userId)
+                        .Join(db.Groups, m => m.GroupId, g => g.Id, (m, g) => g)
+                        .Any(g => g.ClassId == c.Id && g.Kind == GroupKind.Profile))
+                    .OrderBy(c => c.Name)
+                    .Select(c => new ClassRef(c.Id, c.StructureId, c.Name, c.Level)));
+
+        public readonly Func<PreauDbContext, Guid, IAsyncEnumerable<ChildRow>> Children =
+            EF.CompileAsyncQuery((PreauDbContext db, Guid userId) =>
+                db.ParentLinks.AsNoTracking()
+                    .Where(l => l.RelativeId == userId)
+                    .Join(db.Users, l => l.StudentId, u => u.Id, (l, u) => u)
+                    .OrderBy(u => u.FirstName)
+                    .Select(u => new ChildRow(u.Id, u.FirstName, u.DisplayName)));
+
+        public readonly Func<PreauDbContext, Guid, IAsyncEnumerable<ChildClassRow>> ChildClasses =
+            EF.CompileAsyncQuery((PreauDbContext db, Guid userId) =>
+                db.ParentLinks.AsNoTracking()
+                    .Where(l => l.RelativeId == userId)
+                    .Join(db.GroupMembers, l => l.StudentId, m => m.UserId, (l, m) => m)
+                    .Join(db.Groups.Where(g => g.Kind == GroupKind.Profile && g.Profile == Profile.Student && g.ClassId != null),
+                        m => m.GroupId, g => g.Id, (m, g) => new { m.UserId, ClassId = g.ClassId!.Value })
+                    .Join(db.Classes, x => x.ClassId, c => c.Id, (x, c) => new ChildClassRow(x.UserId, new ClassRef(c.Id, c.StructureId, c.Name, c.Level))));
+
+        public readonly Func<PreauDbContext, Guid, IAsyncEnumerable<FunctionRef>> Functions =
+            EF.CompileAsyncQuery((PreauDbContext db, Guid userId) =>
+                db.FunctionGrants.AsNoTracking()
+                    .Where(f => f.UserId == userId)
+                    .Select(f => new FunctionRef(f.Function, f.StructureId, f.ClassId)));
+    }
 }

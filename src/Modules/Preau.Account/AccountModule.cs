@@ -40,14 +40,14 @@ public static class AccountModule
 
             await signOut.HandleAsync(http, ct);
             return Results.LocalRedirect("/login");
-        }).AllowAnonymous();
+        }).AllowAnonymous().ExcludeFromDescription();
 
         endpoints.MapPost("/preferences/language", async ([FromForm] string? language, [FromForm] string? returnUrl,
             UpdatePreferences update, HttpContext http, CancellationToken ct) =>
         {
             await update.HandleAsync(new UpdatePreferences.Request(language ?? "fr", null, null, null), http, ct);
             return Results.LocalRedirect(LocalUrl.OrHome(returnUrl));
-        }).AllowAnonymous();
+        }).AllowAnonymous().ExcludeFromDescription();
 
         endpoints.MapPost("/preferences/display", async ([FromForm] ColorScheme? scheme, [FromForm] bool[]? highContrast,
             [FromForm] bool[]? dyslexiaFont, [FromForm] string? returnUrl, UpdatePreferences update, HttpContext http, CancellationToken ct) =>
@@ -56,14 +56,14 @@ public static class AccountModule
             await update.HandleAsync(new UpdatePreferences.Request(null, scheme, highContrast?.LastOrDefault(), dyslexiaFont?.LastOrDefault()), http, ct);
             var target = LocalUrl.OrHome(returnUrl);
             return Results.LocalRedirect(target == "/account" ? "/account?saved=true" : target);
-        }).AllowAnonymous();
+        }).AllowAnonymous().ExcludeFromDescription();
 
         endpoints.MapPost("/school", async ([FromForm] Guid structureId, [FromForm] string? returnUrl,
             SwitchSchool switchSchool, HttpContext http, CancellationToken ct) =>
         {
             await switchSchool.HandleAsync(structureId, http, ct);
             return Results.LocalRedirect(LocalUrl.OrHome(returnUrl));
-        }).RequireAuthorization();
+        }).RequireAuthorization().ExcludeFromDescription();
 
         endpoints.MapAccountApi();
         return endpoints;

@@ -64,7 +64,8 @@ public sealed class LoginThrottle(IDistributedCache cache, TimeProvider clock, I
             ? c with { Count = c.Count + 1 }
             : new Counter(1, now);
         await cache.SetStringAsync(key, $"{next.Count.ToString(CultureInfo.InvariantCulture)}|{next.WindowStart.UtcTicks.ToString(CultureInfo.InvariantCulture)}",
-            new DistributedCacheEntryOptions { AbsoluteExpiration = next.WindowStart + _options.Window }, ct);
+            // Relative: the cache expires entries on its own clock, which need not be ours.
+            new DistributedCacheEntryOptions { AbsoluteExpirationRelativeToNow = next.WindowStart + _options.Window - now }, ct);
     }
 
     private async Task<Counter?> ReadAsync(string key, CancellationToken ct)

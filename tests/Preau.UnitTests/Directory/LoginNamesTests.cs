@@ -21,6 +21,14 @@ public sealed class LoginNamesTests
         Assert.Equal(expected, LoginNames.Base(first, last));
 
     [Theory]
+    [InlineData("Søren", "Kierkegaard", "soren.kierkegaard")]
+    [InlineData("Łukasz", "Wałęsa", "lukasz.walesa")]
+    [InlineData("Đorđe", "Ðaković", "dorde.dakovic")]
+    [InlineData("Işıl", "Öztürk", "isil.ozturk")]
+    public void Letters_without_an_accent_free_decomposition_keep_their_base_letter(string first, string last, string expected) =>
+        Assert.Equal(expected, LoginNames.Base(first, last));
+
+    [Theory]
     [InlineData("Aïcha", "N'Diaye", "aicha.ndiaye")]
     [InlineData("Jeanne", "D’Arc", "jeanne.darc")]
     [InlineData("Jean-Pierre", "Martin", "jean-pierre.martin")]

@@ -43,6 +43,13 @@ public static class LoginNames
             .Replace("œ", "oe", StringComparison.Ordinal)
             .Replace("æ", "ae", StringComparison.Ordinal)
             .Replace("ß", "ss", StringComparison.Ordinal)
+            // Letters with no accent-free decomposition.
+            .Replace("ø", "o", StringComparison.Ordinal)
+            .Replace("ł", "l", StringComparison.Ordinal)
+            .Replace("đ", "d", StringComparison.Ordinal)
+            .Replace("ð", "d", StringComparison.Ordinal)
+            .Replace("ı", "i", StringComparison.Ordinal)
+            .Replace("þ", "th", StringComparison.Ordinal)
             .Normalize(NormalizationForm.FormD);
         var slug = new StringBuilder(decomposed.Length);
         foreach (var c in decomposed)

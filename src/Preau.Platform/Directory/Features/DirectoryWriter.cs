@@ -28,7 +28,7 @@ public sealed class DirectoryWriter(PreauDbContext db, TimeProvider clock)
 
     public async Task<SchoolClass> CreateClassAsync(Guid structureId, string name, ClassLevel level, CancellationToken ct = default)
     {
-        var structure = await FindAsync(db.Structures, s => s.Id == structureId, ct)
+        var structure = await db.Structures.FindAsync([structureId], ct)
             ?? throw new DirectoryException($"Unknown structure {structureId}.");
         if (!structure.Type.Accepts(level))
         {
@@ -79,14 +79,14 @@ public sealed class DirectoryWriter(PreauDbContext db, TimeProvider clock)
     /// <summary>Puts the person in the class's group for their profile, and so in its structure.</summary>
     public async Task AddToClassAsync(User user, Guid classId, CancellationToken ct = default)
     {
-        var schoolClass = await FindAsync(db.Classes, c => c.Id == classId, ct)
+        var schoolClass = await db.Classes.FindAsync([classId], ct)
             ?? throw new DirectoryException($"Unknown class {classId}.");
         await AddToStructureAsync(user, schoolClass.StructureId, ct);
         var group = await ProfileGroupAsync(schoolClass.StructureId, classId, user.Profile, ct);
         await JoinAsync(group.Id, user.Id, ct);
         foreach (var link in await ParentsOfAsync(user.Id, ct))
         {
-            var parent = await FindAsync(db.Users, u => u.Id == link, ct);
+            var parent = await db.Users.FindAsync([link], ct);
             if (parent is not null)
             {
                 await AddToClassAsync(parent, classId, ct);
@@ -158,7 +158,8 @@ public sealed class DirectoryWriter(PreauDbContext db, TimeProvider clock)
     };
 
     private async Task<Group> ProfileGroupAsync(Guid structureId, Guid? classId, Profile profile, CancellationToken ct) =>
-        await FindAsync(db.Groups, g => g.Kind == GroupKind.Profile && g.StructureId == structureId && g.ClassId == classId && g.Profile == profile, ct)
+        db.Groups.Local.FirstOrDefault(g => g.Kind == GroupKind.Profile && g.StructureId == structureId && g.ClassId == classId && g.Profile == profile)
+        ?? await db.Groups.FirstOrDefaultAsync(g => g.Kind == GroupKind.Profile && g.StructureId == structureId && g.ClassId == classId && g.Profile == profile, ct)
         ?? throw new DirectoryException($"No {profile} group in {(classId is null ? "structure " + structureId : "class " + classId)}.");
 
     private async Task JoinAsync(Guid groupId, Guid userId, CancellationToken ct)
@@ -186,9 +187,6 @@ public sealed class DirectoryWriter(PreauDbContext db, TimeProvider clock)
             .Concat(await db.ParentLinks.Where(l => l.StudentId == studentId).Select(l => l.RelativeId).ToListAsync(ct))
             .Distinct().ToList();
 
-    private static async Task<T?> FindAsync<T>(DbSet<T> set, System.Linq.Expressions.Expression<Func<T, bool>> predicate, CancellationToken ct)
-        where T : class =>
-        set.Local.FirstOrDefault(predicate.Compile()) ?? await set.FirstOrDefaultAsync(predicate, ct);
 
     private DateTimeOffset Now => clock.GetUtcNow();
 

@@ -19,6 +19,8 @@ public sealed class LoadUserContext(PreauDbContext db)
     // SQLite and PostgreSQL side by side): one set of compiled queries per model.
     private static readonly ConditionalWeakTable<IModel, Queries> QueriesByModel = [];
 
+    private static readonly StringComparer FrenchOrder = StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("fr-FR"), System.Globalization.CompareOptions.IgnoreCase);
+
     public async Task<UserContext?> LoadAsync(Guid userId, CancellationToken ct = default)
     {
         await db.Database.OpenConnectionAsync(ct);
@@ -41,7 +43,10 @@ public sealed class LoadUserContext(PreauDbContext db)
             return null;
         }
 
-        var structures = await ToListAsync(q.Structures(db, userId), ct);
+        // Sorted here, in French, rather than by the database's collation, which differs between
+        // providers ("École" after "Lycée" under PostgreSQL's C collation): the default school
+        // must not depend on the provider.
+        var structures = (await ToListAsync(q.Structures(db, userId), ct)).OrderBy(s => s.Name, FrenchOrder).ToList();
 
         // A parent's membership of a class group comes from their children; their own classes are the pupils'.
         var classes = user.Profile == Profile.Relative

@@ -18,6 +18,7 @@ public sealed partial class LocalizedKeysTests
         ["Display.Scheme."] = Enum.GetNames<ColorScheme>(),
         ["StructureType."] = Enum.GetNames<StructureType>(),
         ["Level."] = Enum.GetNames<ClassLevel>(),
+        ["State."] = Enum.GetNames<Preau.Platform.Directory.Domain.AccountState>(),
     };
 
     /// <summary>

@@ -37,7 +37,7 @@ public sealed partial class PreferencesTests(BrowserApp app) : IClassFixture<Bro
             await page.OpenProfileMenuAsync("Léa Dubois's menu");
             await page.GetByRole(AriaRole.Button, new() { Name = "Français" }).ClickAsync();
 
-            await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Bonjour Léa !");
+            await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Bonjour Léa\u202F!");
             await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "fr");
             await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Mes applis" })).ToBeVisibleAsync();
         }

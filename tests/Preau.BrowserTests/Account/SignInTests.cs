@@ -27,7 +27,7 @@ public sealed class SignInTests(BrowserApp app) : IClassFixture<BrowserApp>
 
         // The same page, corrected, signs in: the error did not break the form.
         await page.SignInAsync(Personas.Paul);
-        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Bonjour Paul !");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Bonjour Paul\u202F!");
     }
 
     [Fact]

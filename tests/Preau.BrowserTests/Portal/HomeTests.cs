@@ -19,7 +19,7 @@ public sealed class HomeTests(BrowserApp app) : IClassFixture<BrowserApp>
         await page.SignInAsync(login);
 
         var firstName = displayName.Split(' ')[0];
-        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync($"Bonjour {firstName} !");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync($"Bonjour {firstName}\u202F!");
         await Expect(page.GetByLabel($"Menu de {displayName}", new() { Exact = true })).ToBeVisibleAsync();
         var classes = await page.HtmlClassesAsync();
         Assert.Contains(degree, classes);
@@ -35,7 +35,7 @@ public sealed class HomeTests(BrowserApp app) : IClassFixture<BrowserApp>
 
         await page.SignInAsync(Personas.Sophie);
 
-        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Bonjour Sophie !");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Bonjour Sophie\u202F!");
         await AssertLauncherAsync(page, Personas.Sophie);
         var switcher = page.GetByLabel("Changer d'établissement");
         var options = await switcher.Locator("option").AllTextContentsAsync();
@@ -68,11 +68,11 @@ public sealed class HomeTests(BrowserApp app) : IClassFixture<BrowserApp>
         var launcher = page.GetByRole(AriaRole.Region, new() { Name = "Mes applis" });
         var names = await launcher.Locator("a.tile[data-app]").Locator(".tile-name").AllTextContentsAsync();
         Assert.NotEmpty(names);
-        Assert.Equal(names.Count, await launcher.GetByRole(AriaRole.Button, new() { NameRegex = new("^Écouter : ") }).CountAsync());
+        Assert.Equal(names.Count, await launcher.GetByRole(AriaRole.Button, new() { NameRegex = new("^Écouter\u00A0: ") }).CountAsync());
 
         foreach (var name in names)
         {
-            await page.GetByRole(AriaRole.Button, new() { Name = $"Écouter : {name}", Exact = true }).ClickAsync();
+            await page.GetByRole(AriaRole.Button, new() { Name = $"Écouter\u00A0: {name}", Exact = true }).ClickAsync();
 
             var spoken = await page.EvaluateAsync<string[]>("() => window.__spoken.map(u => u.text)");
             Assert.Equal(name, spoken[^1]);
@@ -83,7 +83,7 @@ public sealed class HomeTests(BrowserApp app) : IClassFixture<BrowserApp>
 
         // The greeting too is read to a child who cannot read it.
         var greeting = await page.GetByRole(AriaRole.Heading, new() { Level = 1 }).TextContentAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = $"Écouter : {greeting}", Exact = true }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = $"Écouter\u00A0: {greeting}", Exact = true }).ClickAsync();
         Assert.Equal(greeting, await page.EvaluateAsync<string>("() => window.__spoken.at(-1).text"));
     }
 

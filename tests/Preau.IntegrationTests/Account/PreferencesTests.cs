@@ -32,7 +32,7 @@ public abstract class PreferencesTests(PreauApp app)
     public async Task Choosing_english_is_kept_on_the_account_for_the_next_sign_in()
     {
         var client = await app.SignedInClientAsync(Personas.Lea);
-        Assert.Equal("Bonjour Léa !", (await client.GetPageAsync("/")).TextOf("main h1"));
+        Assert.Equal("Bonjour Léa\u202F!", (await client.GetPageAsync("/")).TextOf("main h1"));
 
         var response = await client.PostFormAsync("/preferences/language", [("language", "en"), ("returnUrl", "/")]);
 

@@ -95,7 +95,7 @@ public abstract class PageTests(PreauApp app)
         var page = await Html.ReadAsync(response);
         Assert.Contains("degree-1", page.RootClasses());
         Assert.DoesNotContain("degree-2", page.RootClasses());
-        Assert.Equal("Oups ! Il n'y a rien ici.", page.TextOf("main p.lead"));
+        Assert.Equal("Oups\u202F! Il n'y a rien ici.", page.TextOf("main p.lead"));
     }
 
     public static TheoryData<string, string> InterfaceOfPersonas => new()

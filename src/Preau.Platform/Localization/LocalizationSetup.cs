@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.DependencyInjection;
+using Preau.Platform.Security;
 
 namespace Preau.Platform.Localization;
 
@@ -44,6 +45,6 @@ public static class LocalizationSetup
         response.Cookies.Append(
             CookieRequestCultureProvider.DefaultCookieName,
             CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
-            new CookieOptions { MaxAge = TimeSpan.FromDays(365), SameSite = SameSiteMode.Lax, IsEssential = true, HttpOnly = true, Secure = response.HttpContext.Request.IsHttps });
+            LoopbackAwareCookieBuilder.Preference(response.HttpContext));
     }
 }

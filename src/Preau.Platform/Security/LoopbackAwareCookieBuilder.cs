@@ -21,4 +21,17 @@ public sealed class LoopbackAwareCookieBuilder : RequestPathBaseCookieBuilder
     public static bool IsLoopback(HttpContext context) =>
         context.Connection.RemoteIpAddress is { } address && IPAddress.IsLoopback(address)
         || context.Connection.RemoteIpAddress is null; // the in-memory test server has no address
+
+    /// <summary>
+    /// A year-long preference cookie (language, display, chosen school): HttpOnly, SameSite=Lax,
+    /// Secure on the same terms as the session cookie.
+    /// </summary>
+    public static CookieOptions Preference(HttpContext context) => new()
+    {
+        HttpOnly = true,
+        SameSite = SameSiteMode.Lax,
+        Secure = context.Request.IsHttps || !IsLoopback(context),
+        MaxAge = TimeSpan.FromDays(365),
+        IsEssential = true,
+    };
 }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using Preau.Platform.Kernel;
+using Preau.Platform.Security;
 
 namespace Preau.Platform.Theming;
 
@@ -29,14 +30,7 @@ public static class DisplaySettings
         var value = display.Scheme.ToString().ToLowerInvariant()
             + (display.HighContrast ? ".contrast" : "")
             + (display.DyslexiaFont ? ".dyslexia" : "");
-        response.Cookies.Append(Cookie, value, new CookieOptions
-        {
-            HttpOnly = true,
-            SameSite = SameSiteMode.Lax,
-            Secure = response.HttpContext.Request.IsHttps,
-            MaxAge = TimeSpan.FromDays(365),
-            IsEssential = true,
-        });
+        response.Cookies.Append(Cookie, value, LoopbackAwareCookieBuilder.Preference(response.HttpContext));
     }
 
     /// <summary>The classes on &lt;html&gt; that select the interface and display options in CSS.</summary>

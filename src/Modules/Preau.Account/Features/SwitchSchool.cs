@@ -14,14 +14,7 @@ public sealed class SwitchSchool(CurrentUser currentUser)
             return false;
         }
 
-        http.Response.Cookies.Append(CurrentUser.SchoolCookie, structureId.ToString(), new CookieOptions
-        {
-            HttpOnly = true,
-            SameSite = SameSiteMode.Lax,
-            Secure = http.Request.IsHttps,
-            MaxAge = TimeSpan.FromDays(365),
-            IsEssential = true,
-        });
+        http.Response.Cookies.Append(CurrentUser.SchoolCookie, structureId.ToString(), LoopbackAwareCookieBuilder.Preference(http));
         return true;
     }
 }

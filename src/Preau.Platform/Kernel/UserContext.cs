@@ -31,9 +31,6 @@ public sealed record UserContext(
 
     public bool Holds(Function function) => Functions.Any(f => f.Function == function);
 
-    /// <summary>The structures this person belongs to, directly or through their children.</summary>
-    public IEnumerable<StructureRef> AllStructures => Structures;
-
     /// <summary>The structure the person works in now: the chosen one when it is theirs, else the first.</summary>
     public StructureRef? CurrentStructure(Guid? chosen) =>
         Structures.FirstOrDefault(s => s.Id == chosen) ?? (Structures.Count > 0 ? Structures[0] : null);

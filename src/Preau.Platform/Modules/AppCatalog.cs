@@ -26,7 +26,6 @@ public static class AppCatalogServiceCollectionExtensions
     public static IServiceCollection AddAppEntry(this IServiceCollection services, AppEntry entry)
     {
         services.AddSingleton(entry);
-        services.AddSingleton<AppCatalog>();
         return services;
     }
 }

@@ -35,7 +35,4 @@ public sealed class CurrentUser(IHttpContextAccessor accessor, LoadUserContext l
         var raw = accessor.HttpContext?.Request.Cookies[SchoolCookie];
         return user.CurrentStructure(Guid.TryParse(raw, out var chosen) ? chosen : null);
     }
-
-    /// <summary>The interface: the degree of the current school; a person with no school gets the 2nd-degree one.</summary>
-    public Degree DegreeOf(UserContext user) => CurrentStructure(user)?.Degree ?? Degree.Second;
 }

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 using Preau.Platform.Directory.Domain;
 using Preau.Platform.Persistence;
 using Preau.Platform.Security;
@@ -8,7 +9,8 @@ using Preau.Platform.Security;
 namespace Preau.Account.Features;
 
 /// <summary>Signs a person in with their login (or email) and password.</summary>
-public sealed class SignInWithPassword(PreauDbContext db, PasswordHashing passwords, LoginThrottle throttle, Sessions sessions, TimeProvider clock)
+public sealed partial class SignInWithPassword(
+    PreauDbContext db, PasswordHashing passwords, LoginThrottle throttle, Sessions sessions, TimeProvider clock, ILogger<SignInWithPassword> logger)
 {
     public sealed record Request(string Login, string Password, bool Remember);
 
@@ -39,6 +41,7 @@ public sealed class SignInWithPassword(PreauDbContext db, PasswordHashing passwo
 
         if (await throttle.HeldUntilAsync(login, address, ct) is { } until)
         {
+            LogHeld(logger, login, address, until);
             return new Result.Held(until - clock.GetUtcNow());
         }
 
@@ -47,6 +50,7 @@ public sealed class SignInWithPassword(PreauDbContext db, PasswordHashing passwo
         if (user is null || check == PasswordCheck.Wrong)
         {
             await throttle.RecordFailureAsync(login, address, ct);
+            LogRefused(logger, login, address, user is not null);
             return new Result.Refused();
         }
 
@@ -54,8 +58,10 @@ public sealed class SignInWithPassword(PreauDbContext db, PasswordHashing passwo
         switch (user.State)
         {
             case AccountState.PendingActivation:
+                LogNotActive(logger, user.Id, user.State, address);
                 return new Result.NotActivated();
             case AccountState.Blocked:
+                LogNotActive(logger, user.Id, user.State, address);
                 return new Result.Blocked();
         }
 
@@ -65,8 +71,23 @@ public sealed class SignInWithPassword(PreauDbContext db, PasswordHashing passwo
         }
 
         var principal = await sessions.StartAsync(user, request.Remember, http, ct);
+        LogSignedIn(logger, user.Id, address, request.Remember);
         return new Result.Success(principal, user);
     }
+
+    // Security events, as structured log entries: who (or which login was tried), from where.
+    // Passwords never appear; whether a refused login exists is logged for operators only.
+    [LoggerMessage(EventId = 1001, Level = LogLevel.Information, Message = "Sign-in of user {UserId} from {Address} (remember: {Remember})")]
+    private static partial void LogSignedIn(ILogger logger, Guid userId, string? address, bool remember);
+
+    [LoggerMessage(EventId = 1002, Level = LogLevel.Warning, Message = "Sign-in refused for login {Login} from {Address} (account exists: {Exists})")]
+    private static partial void LogRefused(ILogger logger, string login, string? address, bool exists);
+
+    [LoggerMessage(EventId = 1003, Level = LogLevel.Warning, Message = "Sign-in held for login {Login} from {Address} until {Until}")]
+    private static partial void LogHeld(ILogger logger, string login, string? address, DateTimeOffset until);
+
+    [LoggerMessage(EventId = 1004, Level = LogLevel.Warning, Message = "Sign-in of user {UserId} refused: account {State}, from {Address}")]
+    private static partial void LogNotActive(ILogger logger, Guid userId, AccountState state, string? address);
 
     private async Task<User?> FindAsync(string login, CancellationToken ct)
     {

@@ -34,7 +34,7 @@ public static class PlatformSetup
 
         // Cookie and antiforgery keys live in the data folder, so sessions survive a restart.
         // A cluster shares them through Redis instead (issue: scale-out).
-        var dataPath = Path.GetFullPath(configuration["Preau:DataPath"] ?? new PreauOptions().DataPath);
+        var dataPath = (configuration.GetSection("Preau").Get<PreauOptions>() ?? new PreauOptions()).FullDataPath;
         services.AddDataProtection()
             .SetApplicationName("Preau")
             .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataPath, "keys")));

@@ -76,5 +76,5 @@ public sealed class LoginModel(SignInWithPassword signIn, IStringLocalizer<Accou
         }
     }
 
-    private string SafeReturnUrl => Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/";
+    private string SafeReturnUrl => LocalUrl.OrHome(ReturnUrl);
 }

@@ -8,7 +8,7 @@ namespace Preau.Admin.Features;
 
 /// <summary>
 /// The schools an administrator holds, a page at a time, with their head counts and classes:
-/// three queries per page whatever the size of the schools.
+/// four queries per page (count, page, head counts, classes) whatever the size of the schools.
 /// </summary>
 public sealed class ListStructures(PreauDbContext db)
 {

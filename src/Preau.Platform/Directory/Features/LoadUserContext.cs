@@ -105,7 +105,6 @@ public sealed class LoadUserContext(PreauDbContext db)
                     .Where(s => db.GroupMembers.Where(m => m.UserId == userId)
                         .Join(db.Groups, m => m.GroupId, g => g.Id, (m, g) => g)
                         .Any(g => g.StructureId == s.Id))
-                    .OrderBy(s => s.Name)
                     .Select(s => new StructureRef(s.Id, s.Name, s.Uai, s.Type)));
 
         public readonly Func<PreauDbContext, Guid, IAsyncEnumerable<ClassRef>> Classes =

@@ -17,7 +17,10 @@ public sealed class SessionOptions
     /// <summary>How long a remembered session lives.</summary>
     public TimeSpan RememberFor { get; set; } = TimeSpan.FromDays(30);
 
-    /// <summary>How long a node trusts its last look at a session before asking the database again.</summary>
+    /// <summary>
+    /// How long a node trusts its last look at a session before asking the database again; zero
+    /// asks on every request.
+    /// </summary>
     public TimeSpan RecheckAfter { get; set; } = TimeSpan.FromSeconds(30);
 }
 
@@ -81,7 +84,11 @@ public sealed class Sessions(PreauDbContext db, IMemoryCache cache, TimeProvider
             await db.SaveChangesAsync(ct);
         }
 
-        cache.Set(key, alive, _options.RecheckAfter);
+        if (_options.RecheckAfter > TimeSpan.Zero)
+        {
+            cache.Set(key, alive, _options.RecheckAfter);
+        }
+
         return alive;
     }
 

@@ -11,6 +11,7 @@ using Preau.Platform.Directory.Features;
 using Preau.Platform.Hosting;
 using Preau.Platform.Kernel;
 using Preau.Platform.Persistence;
+using Preau.Platform.Security;
 
 const string JulesFerryUai = "0751235B";
 const string ClassName = "CE2 A";
@@ -48,6 +49,7 @@ PersistenceServiceCollectionExtensions.ConfigureProvider(options, database, prea
 string[] firstNames = ["Emma", "Jade", "Louise", "Alice", "Chloé", "Gabriel", "Raphaël", "Léo", "Louis", "Arthur"];
 string[] parentNames = ["Nathalie", "Stéphane", "Céline", "Julien", "Aurélie", "Nicolas", "Sandrine", "Karine"];
 var clock = TimeProvider.System;
+var codes = new ActivationCodes(new SecretKeys(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)), clock, Microsoft.Extensions.Options.Options.Create(new ActivationOptions()));
 var watch = Stopwatch.StartNew();
 
 Guid classId;
@@ -75,7 +77,7 @@ while (added < pupils)
     // The writer only adds entities, and reads its own staged rows through DbSet.Local; automatic
     // change detection would rescan the whole tracker on each of those reads (quadratic).
     db.ChangeTracker.AutoDetectChangesEnabled = false;
-    var directory = new DirectoryWriter(db, clock);
+    var directory = new DirectoryWriter(db, clock, codes);
     await using var transaction = await db.Database.BeginTransactionAsync();
     var end = Math.Min(pupils, added + Batch);
     for (var i = added; i < end; i++)

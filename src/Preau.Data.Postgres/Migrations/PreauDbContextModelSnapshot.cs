@@ -22,6 +22,99 @@ namespace Preau.Data.Postgres.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Preau.Platform.Audit.AuditEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("action");
+
+                    b.Property<Guid?>("ActorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("actor_id");
+
+                    b.Property<string>("ActorName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("actor_name");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("Details")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("details");
+
+                    b.Property<string>("IpAddress")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("ip_address");
+
+                    b.Property<Guid?>("StructureId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("structure_id");
+
+                    b.Property<string>("TargetName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("target_name");
+
+                    b.Property<Guid?>("TargetUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("target_user_id");
+
+                    b.Property<string>("UserAgent")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)")
+                        .HasColumnName("user_agent");
+
+                    b.HasKey("Id")
+                        .HasName("pk_audit_entries");
+
+                    b.HasIndex("At")
+                        .HasDatabaseName("ix_audit_entries_at");
+
+                    b.HasIndex("StructureId", "At")
+                        .HasDatabaseName("ix_audit_entries_structure_id_at");
+
+                    b.HasIndex("TargetUserId", "At")
+                        .HasDatabaseName("ix_audit_entries_target_user_id_at");
+
+                    b.ToTable("audit_entries", (string)null);
+                });
+
+            modelBuilder.Entity("Preau.Platform.Directory.Domain.BlockedProfile", b =>
+                {
+                    b.Property<Guid>("StructureId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("structure_id");
+
+                    b.Property<int>("Profile")
+                        .HasColumnType("integer")
+                        .HasColumnName("profile");
+
+                    b.Property<DateTimeOffset>("BlockedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("blocked_at");
+
+                    b.Property<Guid?>("BlockedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("blocked_by");
+
+                    b.HasKey("StructureId", "Profile")
+                        .HasName("pk_dir_blocked_profiles");
+
+                    b.ToTable("dir_blocked_profiles", (string)null);
+                });
+
             modelBuilder.Entity("Preau.Platform.Directory.Domain.FunctionGrant", b =>
                 {
                     b.Property<Guid>("Id")
@@ -155,6 +248,10 @@ namespace Preau.Data.Postgres.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<DateTimeOffset?>("ArchivedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("archived_at");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
@@ -169,6 +266,10 @@ namespace Preau.Data.Postgres.Migrations
                         .HasColumnType("character varying(100)")
                         .HasColumnName("name");
 
+                    b.Property<int>("SchoolYear")
+                        .HasColumnType("integer")
+                        .HasColumnName("school_year");
+
                     b.Property<Guid>("StructureId")
                         .HasColumnType("uuid")
                         .HasColumnName("structure_id");
@@ -176,9 +277,9 @@ namespace Preau.Data.Postgres.Migrations
                     b.HasKey("Id")
                         .HasName("pk_dir_classes");
 
-                    b.HasIndex("StructureId", "Name")
+                    b.HasIndex("StructureId", "SchoolYear", "Name")
                         .IsUnique()
-                        .HasDatabaseName("ix_dir_classes_structure_id_name");
+                        .HasDatabaseName("ix_dir_classes_structure_id_school_year_name");
 
                     b.ToTable("dir_classes", (string)null);
                 });
@@ -190,6 +291,11 @@ namespace Preau.Data.Postgres.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<string>("Charter")
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)")
+                        .HasColumnName("charter");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
@@ -199,6 +305,10 @@ namespace Preau.Data.Postgres.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
                         .HasColumnName("name");
+
+                    b.Property<int>("SchoolYear")
+                        .HasColumnType("integer")
+                        .HasColumnName("school_year");
 
                     b.Property<int>("Type")
                         .HasColumnType("integer")
@@ -227,9 +337,22 @@ namespace Preau.Data.Postgres.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<DateTimeOffset?>("ActivationCodeExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("activation_code_expires_at");
+
+                    b.Property<string>("ActivationCodeHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("activation_code_hash");
+
                     b.Property<DateOnly?>("BirthDate")
                         .HasColumnType("date")
                         .HasColumnName("birth_date");
+
+                    b.Property<DateTimeOffset?>("CharterAcceptedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("charter_accepted_at");
 
                     b.Property<int>("ColorScheme")
                         .HasColumnType("integer")
@@ -238,6 +361,10 @@ namespace Preau.Data.Postgres.Migrations
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
+
+                    b.Property<DateTimeOffset?>("DetachedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("detached_at");
 
                     b.Property<string>("DisplayName")
                         .IsRequired()
@@ -253,6 +380,11 @@ namespace Preau.Data.Postgres.Migrations
                         .HasMaxLength(254)
                         .HasColumnType("character varying(254)")
                         .HasColumnName("email");
+
+                    b.Property<string>("ExternalId")
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)")
+                        .HasColumnName("external_id");
 
                     b.Property<string>("FirstName")
                         .IsRequired()
@@ -312,12 +444,22 @@ namespace Preau.Data.Postgres.Migrations
                     b.HasKey("Id")
                         .HasName("pk_dir_users");
 
+                    b.HasIndex("DetachedAt")
+                        .HasDatabaseName("ix_dir_users_detached_at");
+
                     b.HasIndex("Email")
                         .HasDatabaseName("ix_dir_users_email");
+
+                    b.HasIndex("ExternalId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_dir_users_external_id");
 
                     b.HasIndex("Login")
                         .IsUnique()
                         .HasDatabaseName("ix_dir_users_login");
+
+                    b.HasIndex("LastName", "FirstName", "BirthDate")
+                        .HasDatabaseName("ix_dir_users_last_name_first_name_birth_date");
 
                     b.ToTable("dir_users", (string)null);
                 });

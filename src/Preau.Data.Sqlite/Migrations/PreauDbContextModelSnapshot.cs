@@ -17,6 +17,99 @@ namespace Preau.Data.Sqlite.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("Preau.Platform.Audit.AuditEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("action");
+
+                    b.Property<Guid?>("ActorId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("actor_id");
+
+                    b.Property<string>("ActorName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("actor_name");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("at");
+
+                    b.Property<string>("Details")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("details");
+
+                    b.Property<string>("IpAddress")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ip_address");
+
+                    b.Property<Guid?>("StructureId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("structure_id");
+
+                    b.Property<string>("TargetName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("target_name");
+
+                    b.Property<Guid?>("TargetUserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("target_user_id");
+
+                    b.Property<string>("UserAgent")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_agent");
+
+                    b.HasKey("Id")
+                        .HasName("pk_audit_entries");
+
+                    b.HasIndex("At")
+                        .HasDatabaseName("ix_audit_entries_at");
+
+                    b.HasIndex("StructureId", "At")
+                        .HasDatabaseName("ix_audit_entries_structure_id_at");
+
+                    b.HasIndex("TargetUserId", "At")
+                        .HasDatabaseName("ix_audit_entries_target_user_id_at");
+
+                    b.ToTable("audit_entries", (string)null);
+                });
+
+            modelBuilder.Entity("Preau.Platform.Directory.Domain.BlockedProfile", b =>
+                {
+                    b.Property<Guid>("StructureId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("structure_id");
+
+                    b.Property<int>("Profile")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("profile");
+
+                    b.Property<long>("BlockedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("blocked_at");
+
+                    b.Property<Guid?>("BlockedBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("blocked_by");
+
+                    b.HasKey("StructureId", "Profile")
+                        .HasName("pk_dir_blocked_profiles");
+
+                    b.ToTable("dir_blocked_profiles", (string)null);
+                });
+
             modelBuilder.Entity("Preau.Platform.Directory.Domain.FunctionGrant", b =>
                 {
                     b.Property<Guid>("Id")
@@ -150,6 +243,10 @@ namespace Preau.Data.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("id");
 
+                    b.Property<long?>("ArchivedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("archived_at");
+
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER")
                         .HasColumnName("created_at");
@@ -164,6 +261,10 @@ namespace Preau.Data.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("name");
 
+                    b.Property<int>("SchoolYear")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("school_year");
+
                     b.Property<Guid>("StructureId")
                         .HasColumnType("TEXT")
                         .HasColumnName("structure_id");
@@ -171,9 +272,9 @@ namespace Preau.Data.Sqlite.Migrations
                     b.HasKey("Id")
                         .HasName("pk_dir_classes");
 
-                    b.HasIndex("StructureId", "Name")
+                    b.HasIndex("StructureId", "SchoolYear", "Name")
                         .IsUnique()
-                        .HasDatabaseName("ix_dir_classes_structure_id_name");
+                        .HasDatabaseName("ix_dir_classes_structure_id_school_year_name");
 
                     b.ToTable("dir_classes", (string)null);
                 });
@@ -185,6 +286,11 @@ namespace Preau.Data.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("id");
 
+                    b.Property<string>("Charter")
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("charter");
+
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER")
                         .HasColumnName("created_at");
@@ -194,6 +300,10 @@ namespace Preau.Data.Sqlite.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT")
                         .HasColumnName("name");
+
+                    b.Property<int>("SchoolYear")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("school_year");
 
                     b.Property<int>("Type")
                         .HasColumnType("INTEGER")
@@ -222,9 +332,22 @@ namespace Preau.Data.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("id");
 
+                    b.Property<long?>("ActivationCodeExpiresAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("activation_code_expires_at");
+
+                    b.Property<string>("ActivationCodeHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("activation_code_hash");
+
                     b.Property<DateOnly?>("BirthDate")
                         .HasColumnType("TEXT")
                         .HasColumnName("birth_date");
+
+                    b.Property<long?>("CharterAcceptedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("charter_accepted_at");
 
                     b.Property<int>("ColorScheme")
                         .HasColumnType("INTEGER")
@@ -233,6 +356,10 @@ namespace Preau.Data.Sqlite.Migrations
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER")
                         .HasColumnName("created_at");
+
+                    b.Property<long?>("DetachedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("detached_at");
 
                     b.Property<string>("DisplayName")
                         .IsRequired()
@@ -248,6 +375,11 @@ namespace Preau.Data.Sqlite.Migrations
                         .HasMaxLength(254)
                         .HasColumnType("TEXT")
                         .HasColumnName("email");
+
+                    b.Property<string>("ExternalId")
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("external_id");
 
                     b.Property<string>("FirstName")
                         .IsRequired()
@@ -307,12 +439,22 @@ namespace Preau.Data.Sqlite.Migrations
                     b.HasKey("Id")
                         .HasName("pk_dir_users");
 
+                    b.HasIndex("DetachedAt")
+                        .HasDatabaseName("ix_dir_users_detached_at");
+
                     b.HasIndex("Email")
                         .HasDatabaseName("ix_dir_users_email");
+
+                    b.HasIndex("ExternalId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_dir_users_external_id");
 
                     b.HasIndex("Login")
                         .IsUnique()
                         .HasDatabaseName("ix_dir_users_login");
+
+                    b.HasIndex("LastName", "FirstName", "BirthDate")
+                        .HasDatabaseName("ix_dir_users_last_name_first_name_birth_date");
 
                     b.ToTable("dir_users", (string)null);
                 });

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using System.Reflection;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
@@ -41,6 +42,10 @@ public static class PlatformSetup
 
         services.AddPreauPersistence(configuration, moduleAssemblies);
         services.AddScoped<DirectoryWriter>();
+        services.AddScoped<Audit.AuditLog>();
+        services.AddSingleton(sp => SecretKeys.FromConfiguration(configuration, sp.GetRequiredService<IOptions<PreauOptions>>().Value));
+        services.AddSingleton<ActivationCodes>();
+        services.AddOptions<ActivationOptions>().Bind(configuration.GetSection("Security:Activation"));
         services.AddScoped<LoadUserContext>();
 
         services.AddPreauLocalization();

@@ -19,6 +19,8 @@ public sealed class PreauDbContext(DbContextOptions<PreauDbContext> options) : D
     public DbSet<ParentLink> ParentLinks => Set<ParentLink>();
     public DbSet<FunctionGrant> FunctionGrants => Set<FunctionGrant>();
     public DbSet<UserSession> UserSessions => Set<UserSession>();
+    public DbSet<BlockedProfile> BlockedProfiles => Set<BlockedProfile>();
+    public DbSet<Audit.AuditEntry> AuditEntries => Set<Audit.AuditEntry>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

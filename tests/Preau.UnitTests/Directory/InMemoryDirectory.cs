@@ -5,6 +5,7 @@ using Preau.Platform.Directory.Domain;
 using Preau.Platform.Directory.Features;
 using Preau.Platform.Hosting;
 using Preau.Platform.Persistence;
+using Preau.Platform.Security;
 
 namespace Preau.UnitTests.Directory;
 
@@ -35,7 +36,9 @@ public sealed class InMemoryDirectory : IDisposable
 
     public PreauDbContext NewContext() => new(_options);
 
-    public DirectoryWriter Writer(PreauDbContext db) => new(db, Clock);
+    public DirectoryWriter Writer(PreauDbContext db) => new(db, Clock, Codes);
+
+    public ActivationCodes Codes => new(new SecretKeys(new byte[32]), Clock, Microsoft.Extensions.Options.Options.Create(new ActivationOptions()));
 
     /// <summary>The groups a person belongs to, as stored.</summary>
     public async Task<List<Group>> GroupsOfAsync(Guid userId)

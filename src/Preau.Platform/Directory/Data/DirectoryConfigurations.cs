@@ -13,6 +13,7 @@ internal sealed class StructureConfiguration : IEntityTypeConfiguration<Structur
         b.ToTable("dir_structures");
         b.Property(s => s.Name).HasMaxLength(200);
         b.Property(s => s.Uai).HasMaxLength(8);
+        b.Property(s => s.Charter).HasMaxLength(20_000);
         b.HasIndex(s => s.Uai).IsUnique();
     }
 }
@@ -24,7 +25,7 @@ internal sealed class SchoolClassConfiguration : IEntityTypeConfiguration<School
         b.ToTable("dir_classes");
         b.Property(c => c.Name).HasMaxLength(100);
         b.HasOne<Structure>().WithMany().HasForeignKey(c => c.StructureId).OnDelete(DeleteBehavior.Cascade);
-        b.HasIndex(c => new { c.StructureId, c.Name }).IsUnique();
+        b.HasIndex(c => new { c.StructureId, c.SchoolYear, c.Name }).IsUnique();
     }
 }
 
@@ -68,6 +69,11 @@ internal sealed class UserConfiguration : IEntityTypeConfiguration<User>
         b.Property(u => u.PasswordHash).HasMaxLength(200);
         b.Property(u => u.SecurityStamp).HasMaxLength(64);
         b.Property(u => u.Language).HasMaxLength(8);
+        b.Property(u => u.ExternalId).HasMaxLength(80);
+        b.HasIndex(u => u.ExternalId).IsUnique();
+        b.HasIndex(u => new { u.LastName, u.FirstName, u.BirthDate });
+        b.HasIndex(u => u.DetachedAt);
+        b.Property(u => u.ActivationCodeHash).HasMaxLength(64);
         b.Ignore(u => u.CanSignIn);
     }
 }
@@ -105,5 +111,14 @@ internal sealed class UserSessionConfiguration : IEntityTypeConfiguration<UserSe
         b.HasIndex(s => s.UserId);
         b.Property(s => s.IpAddress).HasMaxLength(64);
         b.Property(s => s.UserAgent).HasMaxLength(400);
+    }
+}
+
+internal sealed class BlockedProfileConfiguration : IEntityTypeConfiguration<BlockedProfile>
+{
+    public void Configure(EntityTypeBuilder<BlockedProfile> b)
+    {
+        b.ToTable("dir_blocked_profiles");
+        b.HasKey(x => new { x.StructureId, x.Profile });
     }
 }

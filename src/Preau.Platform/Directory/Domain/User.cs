@@ -35,6 +35,26 @@ public sealed class User
     public DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset? LastLoginAt { get; set; }
 
+    /// <summary>
+    /// The stable id the school's export gives this person (INE, export id…), prefixed by its
+    /// source; an import matches on it first, then on name and birth date.
+    /// </summary>
+    public string? ExternalId { get; set; }
+
+    /// <summary>
+    /// Set when a newer import no longer lists the person: they are out of every group, cannot
+    /// sign in, and are deleted for good once the grace period is over unless restored.
+    /// </summary>
+    public DateTimeOffset? DetachedAt { get; set; }
+
+    /// <summary>Keyed hash of the one-time activation code; null once activated or never issued.</summary>
+    public string? ActivationCodeHash { get; set; }
+
+    public DateTimeOffset? ActivationCodeExpiresAt { get; set; }
+
+    /// <summary>When the person accepted their school's charter (at activation).</summary>
+    public DateTimeOffset? CharterAcceptedAt { get; set; }
+
     /// <summary>"fr" or "en"; null follows the browser, then French.</summary>
     public string? Language { get; set; }
 
@@ -42,7 +62,7 @@ public sealed class User
     public bool HighContrast { get; set; }
     public bool DyslexiaFont { get; set; }
 
-    public bool CanSignIn => State == AccountState.Active && PasswordHash is not null;
+    public bool CanSignIn => State == AccountState.Active && PasswordHash is not null && DetachedAt is null;
 }
 
 public sealed class ParentLink

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Preau.Platform.Directory.Domain;
 using Preau.Platform.Kernel;
 using Preau.Platform.Persistence;
+using Preau.Platform.Security;
 
 namespace Preau.Platform.Directory.Features;
 
@@ -10,13 +11,17 @@ namespace Preau.Platform.Directory.Features;
 /// group per profile; joining a class joins its structure; a parent joins the groups of their
 /// children's classes and schools. Changes are staged on the context; the caller saves them.
 /// </summary>
-public sealed class DirectoryWriter(PreauDbContext db, TimeProvider clock)
+public sealed class DirectoryWriter(PreauDbContext db, TimeProvider clock, ActivationCodes codes)
 {
     private static readonly Profile[] AllProfiles = Enum.GetValues<Profile>();
 
     public Structure CreateStructure(string name, string uai, StructureType type)
     {
-        var structure = new Structure { Id = NewId(), Name = name.Trim(), Uai = uai.Trim().ToUpperInvariant(), Type = type, CreatedAt = Now };
+        var structure = new Structure
+        {
+            Id = NewId(), Name = name.Trim(), Uai = uai.Trim().ToUpperInvariant(), Type = type, CreatedAt = Now,
+            SchoolYear = SchoolYears.Of(Now),
+        };
         db.Structures.Add(structure);
         foreach (var profile in AllProfiles)
         {
@@ -35,7 +40,11 @@ public sealed class DirectoryWriter(PreauDbContext db, TimeProvider clock)
             throw new DirectoryException($"A {structure.Type} cannot hold a {level} class.");
         }
 
-        var schoolClass = new SchoolClass { Id = NewId(), StructureId = structureId, Name = name.Trim(), Level = level, CreatedAt = Now };
+        var schoolClass = new SchoolClass
+        {
+            Id = NewId(), StructureId = structureId, Name = name.Trim(), Level = level, CreatedAt = Now,
+            SchoolYear = structure.SchoolYear,
+        };
         db.Classes.Add(schoolClass);
         foreach (var profile in AllProfiles)
         {
@@ -65,6 +74,9 @@ public sealed class DirectoryWriter(PreauDbContext db, TimeProvider clock)
             SecurityStamp = Guid.NewGuid().ToString("N"),
             CreatedAt = Now,
         };
+
+        // Every account starts with a code; whoever prints its sheet issues a fresh one.
+        codes.Issue(user);
         db.Users.Add(user);
         return user;
     }

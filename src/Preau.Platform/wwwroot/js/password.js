@@ -28,14 +28,17 @@
       };
       box.querySelectorAll("[data-rule]").forEach((item) => {
         const rule = item.dataset.rule;
-        const shown = rule === "Confirmation" ? confirmation.value.length > 0 || typed : typed;
+        // Live, a rule not met yet is "pending" (grey), not an error: the person is still typing.
+        const shown = rule === "Confirmation" ? confirmation.value.length > 0 : typed;
         item.classList.toggle("ok", shown && met[rule]);
-        item.classList.toggle("broken", shown && !met[rule]);
+        item.classList.toggle("pending", shown && !met[rule]);
+        item.classList.remove("broken");
         if (rule === "TooLong") item.hidden = met[rule];
         const state = item.querySelector("[data-rule-state]");
         if (state) state.textContent = shown ? (met[rule] ? box.dataset.met : box.dataset.unmet) : "";
       });
-      input.setAttribute("aria-invalid", typed && !(met.TooShort && met.TooLong && met.ContainsLogin && met.Common) ? "true" : "false");
+      // Not flagged invalid while typing; a password that meets every rule clears the server's flag.
+      if (met.TooShort && met.TooLong && met.ContainsLogin && met.Common) input.removeAttribute("aria-invalid");
     };
 
     input.addEventListener("input", check);

@@ -117,7 +117,7 @@ internal static class ConnectionSheetPdf
         private void Credentials(SheetAccount account, SheetKind kind)
         {
             var top = _y;
-            var boxHeight = account.Code is null ? 150 : 178;
+            var boxHeight = account.Code is null ? 150 : 196;
             g.DrawRoundedRectangle(new XPen(Primary, 1.5), new XSolidBrush(Tint), Margin, top, _content, boxHeight, 14, 14);
             var x = Margin + 20;
             var y = top + 14;
@@ -193,7 +193,9 @@ internal static class ConnectionSheetPdf
 
             if (sheet.Children.Any(c => c.Account.Code is not null))
             {
-                steps.Add("Pour chaque enfant : déconnectez-vous (menu en haut à droite), puis recommencez à l’étape 2 avec son identifiant et son code.");
+                steps.Add(sheet.Children.Count(c => c.Account.Code is not null) == 1
+                    ? "Pour le compte de votre enfant : déconnectez-vous (menu en haut à droite), puis recommencez à l’étape 2 avec son identifiant et son code."
+                    : "Pour chaque enfant : déconnectez-vous (menu en haut à droite), puis recommencez à l’étape 2 avec son identifiant et son code.");
             }
 
             for (var i = 0; i < steps.Count; i++)

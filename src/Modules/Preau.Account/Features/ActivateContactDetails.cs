@@ -99,8 +99,9 @@ public static class ActivateContactDetails
             return true;
         }
 
-        // Another country: E.164 allows up to 15 digits, country code first (never 0).
-        if (number.Length is < 8 or > 15 || number[0] == '0')
+        // Another country: E.164 allows up to 15 digits, country code first (never 0); fewer
+        // than nine is no mobile number anywhere.
+        if (number.Length is < 9 or > 15 || number[0] == '0')
         {
             return false;
         }

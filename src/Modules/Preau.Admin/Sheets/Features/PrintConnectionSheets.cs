@@ -137,6 +137,9 @@ public sealed class PrintConnectionSheets(
 
         var firstDegree = place.Structure.Type.Degree() == Degree.First;
         var pupilsById = people.Pupils.ToDictionary(p => p.Id);
+        var parentsById = people.Parents.ToDictionary(p => p.Id);
+        var parentsOf = people.Links.ToLookup(l => l.StudentId, l => l.RelativeId);
+        var childrenOf = people.Links.ToLookup(l => l.RelativeId, l => l.StudentId);
         var sheets = new List<Sheet>();
         var printedParents = new HashSet<Guid>();
         foreach (var pupil in people.Pupils)
@@ -148,8 +151,9 @@ public sealed class PrintConnectionSheets(
                 sheets.Add(new Sheet(pupil.DisplayName, SheetKind.Pupil, detail, firstDegree, AccountOf(pupil), []));
             }
 
-            var parentIds = people.Links.Where(l => l.StudentId == pupil.Id).Select(l => l.RelativeId).ToHashSet();
-            foreach (var parent in people.Parents.Where(p => parentIds.Contains(p.Id) && !printedParents.Contains(p.Id)))
+            var parents = parentsOf[pupil.Id].Where(id => parentsById.ContainsKey(id) && !printedParents.Contains(id)).Select(id => parentsById[id])
+                .OrderBy(p => p.LastName, SheetWording.FrenchOrder).ThenBy(p => p.FirstName, SheetWording.FrenchOrder).ToList();
+            foreach (var parent in parents)
             {
                 printedParents.Add(parent.Id);
                 if (!Wanted(parent, SheetAudience.Parents) || !Prints(parent))
@@ -157,9 +161,9 @@ public sealed class PrintConnectionSheets(
                     continue;
                 }
 
-                var children = people.Links.Where(l => l.RelativeId == parent.Id && pupilsById.ContainsKey(l.StudentId))
-                    .Select(l => pupilsById[l.StudentId])
+                var children = childrenOf[parent.Id].Where(pupilsById.ContainsKey).Select(id => pupilsById[id])
                     .Where(c => c.State != AccountState.Blocked && c.DetachedAt is null)
+                    .OrderBy(c => c.FirstName, SheetWording.FrenchOrder)
                     .ToList();
                 var detail = SheetWording.ParentOf([.. children.Select(c => (c.FirstName, people.ClassOfPupil.GetValueOrDefault(c.Id)))]);
                 sheets.Add(new Sheet(parent.DisplayName, SheetKind.Parent, detail, firstDegree, AccountOf(parent),

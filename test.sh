@@ -5,7 +5,8 @@
 #   ./test.sh --filter "Category!=Browser" extra arguments go to `dotnet test`
 #
 # What it does:
-#   - makes sure Chromium (browser tests) and PostgreSQL 15 (integration tests) are
+#   - makes sure Chromium (browser tests), PostgreSQL 15 (integration tests) and
+#     poppler-utils (the connection sheets' PDFs read by the integration tests) are
 #     installed: installs them with apt-get when run as root, otherwise says what to install;
 #   - starts a throwaway PostgreSQL server (scripts/postgres.sh) and always stops and
 #     deletes it on exit, even on failure or Ctrl-C;
@@ -40,6 +41,8 @@ command -v dotnet >/dev/null 2>&1 || die "the .NET SDK (dotnet) is not installed
 missing=()
 [[ -x "$CHROMIUM" ]] || missing+=(chromium fonts-noto-color-emoji)
 [[ -x "$PG_BIN/initdb" && -x "$PG_BIN/pg_ctl" ]] || missing+=(postgresql-15)
+# The connection sheets' tests read the PDFs with pdfinfo and pdftotext.
+command -v pdftotext >/dev/null 2>&1 && command -v pdfinfo >/dev/null 2>&1 || missing+=(poppler-utils)
 if (( ${#missing[@]} > 0 )); then
     if [[ $(id -u) -eq 0 ]]; then
         say "installing ${missing[*]}"
@@ -53,6 +56,7 @@ if (( ${#missing[@]} > 0 )); then
     fi
     [[ -x "$CHROMIUM" ]] || die "$CHROMIUM is still missing after installing chromium"
     [[ -x "$PG_BIN/initdb" ]] || die "$PG_BIN/initdb is still missing after installing postgresql-15"
+    command -v pdftotext >/dev/null 2>&1 || die "pdftotext is still missing after installing poppler-utils"
 fi
 export PREAU_CHROMIUM="$CHROMIUM"
 

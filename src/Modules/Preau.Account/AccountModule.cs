@@ -21,6 +21,7 @@ public static class AccountModule
         services.AddScoped<EndSession>();
         services.AddScoped<UpdatePreferences>();
         services.AddScoped<SwitchSchool>();
+        services.AddActivation();
         services.AddAppEntry(new AppEntry(
             "account", typeof(AccountStrings), "App.Name", "App.Description", "/account", "user", "teal",
             _ => true, Order: 900));
@@ -66,6 +67,7 @@ public static class AccountModule
         }).RequireAuthorization().ExcludeFromDescription();
 
         endpoints.MapAccountApi();
+        endpoints.MapActivation();
         return endpoints;
     }
 }

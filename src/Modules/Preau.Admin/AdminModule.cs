@@ -4,6 +4,7 @@ using Preau.Admin.Api;
 using Preau.Admin.Authorization;
 using Preau.Admin.Features;
 using Preau.Admin.Resources;
+using Preau.Admin.Sheets;
 using Preau.Platform.Modules;
 
 namespace Preau.Admin;
@@ -15,6 +16,7 @@ public static class AdminModule
     {
         services.AddScoped<ListStructures>();
         services.AddScoped<ViewClass>();
+        services.AddConnectionSheets();
         services.AddAppEntry(new AppEntry(
             "admin", typeof(AdminStrings), "App.Name", "App.Description", "/admin", "admin", "red",
             AdminScope.AdministersAnyStructure, Order: 800));
@@ -27,6 +29,7 @@ public static class AdminModule
     public static IEndpointRouteBuilder MapAdmin(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapAdminApi();
+        endpoints.MapConnectionSheets();
         return endpoints;
     }
 }

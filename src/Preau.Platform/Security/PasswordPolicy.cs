@@ -30,6 +30,9 @@ public static class PasswordPolicy
         "paris75000", "football12", "iloveyou12", "0000000000", "1111111111", "123456789a", "a123456789",
     };
 
+    /// <summary>The common passwords refused, for the page's live checklist.</summary>
+    public static IReadOnlyCollection<string> CommonPasswords => Common;
+
     /// <summary>Every rule the password breaks, in reading order; empty when it is acceptable.</summary>
     public static IReadOnlyList<Rule> Check(string? password, string? confirmation, params string?[] personalWords)
     {

@@ -10,7 +10,8 @@ namespace Preau.Account.Features;
 
 /// <summary>Signs a person in with their login (or email) and password.</summary>
 public sealed partial class SignInWithPassword(
-    PreauDbContext db, PasswordHashing passwords, LoginThrottle throttle, Sessions sessions, TimeProvider clock, ILogger<SignInWithPassword> logger)
+    PreauDbContext db, PasswordHashing passwords, LoginThrottle throttle, Sessions sessions, TimeProvider clock, ILogger<SignInWithPassword> logger,
+    ActivationCodes codes)
 {
     public sealed record Request(string Login, string Password, bool Remember);
 
@@ -28,6 +29,9 @@ public sealed partial class SignInWithPassword(
 
         /// <summary>Right password, but an administrator blocked the account.</summary>
         public sealed record Blocked : Result;
+
+        /// <summary>The person typed the activation code of their sheet as the password: activation takes over.</summary>
+        public sealed record ActivationCode(string Login, string Code) : Result;
     }
 
     public async Task<Result> HandleAsync(Request request, HttpContext http, CancellationToken ct)
@@ -49,6 +53,12 @@ public sealed partial class SignInWithPassword(
         var check = passwords.Verify(user?.PasswordHash, request.Password);
         if (user is null || check == PasswordCheck.Wrong)
         {
+            if (user is { State: AccountState.PendingActivation, DetachedAt: null } && ActivationCodes.LooksLikeCode(request.Password) && codes.Matches(user, request.Password))
+            {
+                await throttle.ResetAsync(login, ct);
+                return new Result.ActivationCode(user.Login, request.Password);
+            }
+
             await throttle.RecordFailureAsync(login, address, ct);
             LogRefused(logger, login, address, user is not null);
             return new Result.Refused();

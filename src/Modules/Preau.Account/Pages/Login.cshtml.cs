@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Localization;
 using Preau.Account.Features;
 using Preau.Account.Resources;
@@ -70,6 +71,9 @@ public sealed class LoginModel(SignInWithPassword signIn, IStringLocalizer<Accou
             case SignInWithPassword.Result.Blocked:
                 Error = strings["Login.Error.Blocked"];
                 return Page();
+            case SignInWithPassword.Result.ActivationCode activation:
+                HttpContext.RequestServices.GetRequiredService<ActivateTicket>().HandOff(Response, activation.Login, activation.Code);
+                return LocalRedirect("/activate");
             default:
                 Error = strings["Login.Error.Wrong"];
                 return Page();

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Preau.Account.Api;
 using Preau.Account.Features;
+using Preau.Account.Security;
 using Preau.Account.Resources;
 using Preau.Platform.Kernel;
 using Preau.Platform.Modules;
@@ -21,6 +22,7 @@ public static class AccountModule
         services.AddScoped<EndSession>();
         services.AddScoped<UpdatePreferences>();
         services.AddScoped<SwitchSchool>();
+        services.AddAccountSecurity();
         services.AddAppEntry(new AppEntry(
             "account", typeof(AccountStrings), "App.Name", "App.Description", "/account", "user", "teal",
             _ => true, Order: 900));
@@ -66,6 +68,7 @@ public static class AccountModule
         }).RequireAuthorization().ExcludeFromDescription();
 
         endpoints.MapAccountApi();
+        endpoints.MapAccountSecurity();
         return endpoints;
     }
 }

@@ -22,6 +22,12 @@ public sealed class MailOptions
     /// <summary>The sender's display name.</summary>
     public string FromName { get; set; } = "Préau";
 
+    /// <summary>
+    /// The site's public address for links in messages (https://ent.example.fr). Set it in
+    /// production: without it, links follow the address the request came to.
+    /// </summary>
+    public string? PublicUrl { get; set; }
+
     public SmtpOptions Smtp { get; set; } = new();
 
     /// <summary>Where the embedded default writes its messages; empty means {DataPath}/mail.</summary>

@@ -26,7 +26,7 @@ public abstract class MfaTests(PreauApp app)
         var (secret, codes) = await EnrolAsync(client, Personas.Sophie);
         Assert.Equal(10, codes.Count);
         Assert.Equal(10, codes.Distinct().Count());
-        Assert.Equal(1, await AuditCountAsync("mfa.enable"));
+        Assert.Equal(1, await AuditCountAsync("mfa.enable", Personas.Sophie));
         var stored = await app.WithDbAsync(db => db.Database.SqlQueryRaw<string>("SELECT protected_secret AS \"Value\" FROM acc_mfa").ToListAsync(_ct));
         Assert.DoesNotContain(stored, s => s.Contains(secret, StringComparison.Ordinal));
 
@@ -53,7 +53,7 @@ public abstract class MfaTests(PreauApp app)
         // A recovery code works once.
         var recovery = await thief.PostFormAsync("/login/mfa", [("Code", codes[0].ToLowerInvariant())], "/login/mfa");
         Assert.Equal("/account?recoveryCodeUsed=true#security", recovery.RedirectTarget());
-        Assert.Equal(1, await AuditCountAsync("mfa.recovery-code-used"));
+        Assert.Equal(1, await AuditCountAsync("mfa.recovery-code-used", Personas.Sophie));
         var again = app.CreateBrowserlikeClient();
         await again.PostLoginAsync(Personas.Sophie, PreauApp.Password);
         var reused = await again.PostFormAsync("/login/mfa", [("Code", codes[0])], "/login/mfa");
@@ -65,7 +65,7 @@ public abstract class MfaTests(PreauApp app)
         Assert.Equal(HttpStatusCode.BadRequest, wrongOff.StatusCode);
         var off = await browser.PostFormAsync("/account?handler=DisableMfa", [("code", app.TotpCode(secret, Personas.Sophie))], "/account");
         Assert.Equal("/account?done=mfa-off#security", off.RedirectTarget());
-        Assert.Equal(1, await AuditCountAsync("mfa.disable"));
+        Assert.Equal(1, await AuditCountAsync("mfa.disable", Personas.Sophie));
         Assert.Equal("/", (await app.CreateBrowserlikeClient().PostLoginAsync(Personas.Sophie, PreauApp.Password)).RedirectTarget());
     }
 
@@ -198,7 +198,7 @@ public abstract class MfaTests(PreauApp app)
 
         var claire = await app.SignedInClientAsync(Personas.Claire);
         Assert.Equal(HttpStatusCode.NotFound, (await claire.PostAsync($"/api/v1/admin/users/{julesFerryAnimator.Id}/mfa/reset", null, _ct)).StatusCode);
-        Assert.Equal(2, await AuditCountAsync("mfa.reset-by-admin"));
+        Assert.Equal(2, await app.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.Action == "mfa.reset-by-admin" && a.TargetUserId == julesFerryAnimator.Id, _ct)));
     }
 
     [Fact]
@@ -236,8 +236,11 @@ public abstract class MfaTests(PreauApp app)
     private static string EnrolmentOf(IHtmlDocument page) =>
         page.QuerySelector("input[name=Enrolment]")?.GetAttribute("value") ?? throw new InvalidOperationException("No enrolment field.");
 
-    private Task<int> AuditCountAsync(string action) =>
-        app.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.Action == action, _ct));
+    private async Task<int> AuditCountAsync(string action, string login)
+    {
+        var target = await app.UserAsync(login);
+        return await app.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.Action == action && a.TargetUserId == target.Id, _ct));
+    }
 
     private static async Task<string?> ProblemCodeAsync(HttpResponseMessage response)
     {

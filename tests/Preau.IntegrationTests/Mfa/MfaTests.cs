@@ -202,6 +202,24 @@ public abstract class MfaTests(PreauApp app)
     }
 
     [Fact]
+    public async Task The_openapi_document_describes_the_second_factor_and_recovery()
+    {
+        using var document = JsonDocument.Parse(await app.CreateBrowserlikeClient().GetStringAsync("/api/v1/openapi.json", _ct));
+        var paths = document.RootElement.GetProperty("paths");
+
+        var session = paths.GetProperty("/api/v1/session").GetProperty("post");
+        Assert.Contains("mfa_required", session.GetProperty("description").GetString(), StringComparison.Ordinal);
+        Assert.True(session.GetProperty("responses").TryGetProperty("401", out _));
+        foreach (var path in new[] { "/api/v1/recovery/login", "/api/v1/recovery/password", "/api/v1/recovery/password/reset", "/api/v1/admin/users/{id}/mfa/reset" })
+        {
+            Assert.True(paths.TryGetProperty(path, out var operations) && operations.TryGetProperty("post", out _), path);
+        }
+
+        Assert.True(paths.GetProperty("/api/v1/me/password").TryGetProperty("put", out _));
+        Assert.True(paths.GetProperty("/api/v1/me/mfa").TryGetProperty("get", out _));
+    }
+
+    [Fact]
     public async Task Pupils_are_not_offered_mfa()
     {
         var lea = await app.SignedInClientAsync(Personas.Lea);

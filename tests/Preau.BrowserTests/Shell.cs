@@ -7,8 +7,12 @@ namespace Preau.BrowserTests;
 /// <summary>What a person does with the app shell, as they would do it: through labels and roles.</summary>
 public static partial class Shell
 {
-    /// <summary>Signs in through the login form and waits for the home page.</summary>
-    public static async Task SignInAsync(this IPage page, string login, string password = Preau.Testing.PreauApp.Password)
+    /// <summary>
+    /// Signs in through the login form and waits for the home page. The demo administrators use
+    /// two-step verification: given the <paramref name="app"/>, the second step is answered with
+    /// the demo authenticator's current code on the app's clock.
+    /// </summary>
+    public static async Task SignInAsync(this IPage page, string login, string password = Preau.Testing.PreauApp.Password, Preau.Testing.PreauApp? app = null)
     {
         if (!page.Url.Contains("/login", StringComparison.Ordinal))
         {
@@ -18,6 +22,18 @@ public static partial class Shell
         await page.GetByLabel("Identifiant ou adresse e-mail").FillAsync(login);
         await page.GetByLabel("Mot de passe", new() { Exact = true }).FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Se connecter" }).ClickAsync();
+        await page.WaitForURLAsync(HomeOrSecondStepUrl());
+        if (page.Url.EndsWith("/login/mfa", StringComparison.Ordinal))
+        {
+            if (app is null)
+            {
+                throw new InvalidOperationException($"{login} uses two-step verification: pass the app to SignInAsync.");
+            }
+
+            await page.GetByLabel("Code de vérification").FillAsync(app.TotpCode(login: login));
+            await page.GetByRole(AriaRole.Button, new() { Name = "Vérifier" }).ClickAsync();
+        }
+
         await Expect(page).ToHaveURLAsync(HomeUrl());
     }
 
@@ -53,9 +69,14 @@ public static partial class Shell
 
     public static Regex LoginUrl() => LoginUrlPattern();
 
+    public static Regex HomeOrSecondStepUrl() => HomeOrSecondStepUrlPattern();
+
     [GeneratedRegex(@"^https?://[^/]+/$")]
     private static partial Regex HomeUrlPattern();
 
     [GeneratedRegex(@"^https?://[^/]+/login(\?.*)?$")]
     private static partial Regex LoginUrlPattern();
+
+    [GeneratedRegex(@"^https?://[^/]+/(login/mfa)?$")]
+    private static partial Regex HomeOrSecondStepUrlPattern();
 }

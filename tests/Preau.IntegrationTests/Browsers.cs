@@ -30,7 +30,7 @@ internal sealed class Browser
     public static async Task<Browser> SignedInAsync(PreauApp app, string login)
     {
         var browser = Open(app);
-        var response = await PreauApp.PostLoginAsync(browser.Client, login, PreauApp.Password);
+        var response = await app.CompleteMfaAsync(browser.Client, await PreauApp.PostLoginAsync(browser.Client, login, PreauApp.Password), login);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         return browser;
     }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Hosting;
@@ -7,6 +8,7 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
+using OtpNet;
 using Preau.Web.Demo;
 using Xunit;
 
@@ -20,6 +22,13 @@ namespace Preau.Testing;
 public class PreauApp(DatabaseKind kind = DatabaseKind.Sqlite) : WebApplicationFactory<Program>, IAsyncLifetime
 {
     public const string Password = DemoCity.DemoPassword;
+
+    /// <summary>The demo administrators' authenticator key (they must use two-step verification).</summary>
+    public const string TotpSecret = DemoCity.DemoTotpSecret;
+
+    // The last 30-second step whose code each login used: a code serves once, so the next
+    // sign-in of the same person in the same step waits for the next code, as a person would.
+    private readonly ConcurrentDictionary<string, long> _lastTotpStep = new(StringComparer.Ordinal);
 
     private readonly string _folder = Directory.CreateTempSubdirectory("preau-test-").FullName;
     private TestDatabase? _database;
@@ -73,13 +82,57 @@ public class PreauApp(DatabaseKind kind = DatabaseKind.Sqlite) : WebApplicationF
     public async Task<HttpClient> SignedInClientAsync(string login, string password = Password)
     {
         var client = CreateBrowserlikeClient();
-        var response = await PostLoginAsync(client, login, password);
+        var response = await CompleteMfaAsync(client, await PostLoginAsync(client, login, password), login);
         if (response.StatusCode != HttpStatusCode.Redirect)
         {
             throw new InvalidOperationException($"Signing in as {login} answered {(int)response.StatusCode}.");
         }
 
         return client;
+    }
+
+    /// <summary>
+    /// The current authenticator code of <paramref name="secret"/> on the application's clock. For a
+    /// <paramref name="login"/>, a step already used by that login is never given again: the clock
+    /// moves on to the next step first (a code cannot be replayed).
+    /// </summary>
+    public string TotpCode(string secret = TotpSecret, string? login = null)
+    {
+        var step = Clock.GetUtcNow().ToUnixTimeSeconds() / 30;
+        if (login is not null)
+        {
+            if (_lastTotpStep.TryGetValue(login, out var last) && last >= step)
+            {
+                Clock.Advance(TimeSpan.FromSeconds((last - step + 1) * 30));
+                step = last + 1;
+            }
+
+            _lastTotpStep[login] = step;
+        }
+
+        return new Totp(Base32Encoding.ToBytes(secret)).ComputeTotp(Clock.GetUtcNow().UtcDateTime);
+    }
+
+    /// <summary>
+    /// When a login answer leads to the second step (/login/mfa), gives the demo administrators'
+    /// current code there and returns that answer (the one with the session cookie); any other
+    /// answer is returned as it is.
+    /// </summary>
+    public async Task<HttpResponseMessage> CompleteMfaAsync(HttpClient client, HttpResponseMessage loginResponse, string login, bool trustDevice = false)
+    {
+        if (loginResponse.StatusCode != HttpStatusCode.Redirect || loginResponse.Headers.Location?.OriginalString != "/login/mfa")
+        {
+            return loginResponse;
+        }
+
+        var token = await AntiforgeryTokenAsync(client, "/login/mfa");
+        var fields = new Dictionary<string, string> { ["__csrf"] = token, ["Code"] = TotpCode(login: login) };
+        if (trustDevice)
+        {
+            fields["Trust"] = "true";
+        }
+
+        return await client.PostAsync("/login/mfa", new FormUrlEncodedContent(fields));
     }
 
     /// <summary>Posts the login form with the antiforgery token of a freshly loaded login page.</summary>

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Preau.Account.Api;
 using Preau.Account.Features;
+using Preau.Account.Security;
 using Preau.Account.Resources;
 using Preau.Platform.Kernel;
 using Preau.Platform.Modules;
@@ -22,6 +23,7 @@ public static class AccountModule
         services.AddScoped<UpdatePreferences>();
         services.AddScoped<SwitchSchool>();
         services.AddActivation();
+        services.AddAccountSecurity();
         services.AddAppEntry(new AppEntry(
             "account", typeof(AccountStrings), "App.Name", "App.Description", "/account", "user", "teal",
             _ => true, Order: 900));
@@ -68,6 +70,7 @@ public static class AccountModule
 
         endpoints.MapAccountApi();
         endpoints.MapActivation();
+        endpoints.MapAccountSecurity();
         return endpoints;
     }
 }

@@ -17,6 +17,162 @@ namespace Preau.Data.Sqlite.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("Preau.Account.Security.MfaRecoveryCode", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("CodeHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("code_hash");
+
+                    b.Property<long?>("UsedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("used_at");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_acc_mfa_recovery_codes");
+
+                    b.HasIndex("UserId")
+                        .HasDatabaseName("ix_acc_mfa_recovery_codes_user_id");
+
+                    b.ToTable("acc_mfa_recovery_codes", (string)null);
+                });
+
+            modelBuilder.Entity("Preau.Account.Security.MfaSecret", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.Property<long>("EnabledAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("enabled_at");
+
+                    b.Property<long>("LastUsedStep")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("last_used_step");
+
+                    b.Property<string>("ProtectedSecret")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("protected_secret");
+
+                    b.HasKey("UserId")
+                        .HasName("pk_acc_mfa");
+
+                    b.ToTable("acc_mfa", (string)null);
+                });
+
+            modelBuilder.Entity("Preau.Account.Security.ResetToken", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("CodeHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("code_hash");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("expires_at");
+
+                    b.Property<string>("LinkHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("link_hash");
+
+                    b.Property<long?>("UsedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("used_at");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_acc_reset_tokens");
+
+                    b.HasIndex("LinkHash")
+                        .IsUnique()
+                        .HasDatabaseName("ix_acc_reset_tokens_link_hash");
+
+                    b.HasIndex("UserId")
+                        .HasDatabaseName("ix_acc_reset_tokens_user_id");
+
+                    b.ToTable("acc_reset_tokens", (string)null);
+                });
+
+            modelBuilder.Entity("Preau.Account.Security.TrustedDevice", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("expires_at");
+
+                    b.Property<string>("IpAddress")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ip_address");
+
+                    b.Property<long>("LastUsedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("last_used_at");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("token_hash");
+
+                    b.Property<string>("UserAgent")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_agent");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_acc_trusted_devices");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique()
+                        .HasDatabaseName("ix_acc_trusted_devices_token_hash");
+
+                    b.HasIndex("UserId")
+                        .HasDatabaseName("ix_acc_trusted_devices_user_id");
+
+                    b.ToTable("acc_trusted_devices", (string)null);
+                });
+
             modelBuilder.Entity("Preau.Platform.Audit.AuditEntry", b =>
                 {
                     b.Property<Guid>("Id")
@@ -507,6 +663,46 @@ namespace Preau.Data.Sqlite.Migrations
                         .HasDatabaseName("ix_dir_user_sessions_user_id");
 
                     b.ToTable("dir_user_sessions", (string)null);
+                });
+
+            modelBuilder.Entity("Preau.Account.Security.MfaRecoveryCode", b =>
+                {
+                    b.HasOne("Preau.Platform.Directory.Domain.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_acc_mfa_recovery_codes_dir_users_user_id");
+                });
+
+            modelBuilder.Entity("Preau.Account.Security.MfaSecret", b =>
+                {
+                    b.HasOne("Preau.Platform.Directory.Domain.User", null)
+                        .WithOne()
+                        .HasForeignKey("Preau.Account.Security.MfaSecret", "UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_acc_mfa_dir_users_user_id");
+                });
+
+            modelBuilder.Entity("Preau.Account.Security.ResetToken", b =>
+                {
+                    b.HasOne("Preau.Platform.Directory.Domain.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_acc_reset_tokens_dir_users_user_id");
+                });
+
+            modelBuilder.Entity("Preau.Account.Security.TrustedDevice", b =>
+                {
+                    b.HasOne("Preau.Platform.Directory.Domain.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_acc_trusted_devices_dir_users_user_id");
                 });
 
             modelBuilder.Entity("Preau.Platform.Directory.Domain.FunctionGrant", b =>

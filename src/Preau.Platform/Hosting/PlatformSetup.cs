@@ -14,6 +14,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Preau.Platform.Directory.Features;
 using Preau.Platform.Localization;
+using Preau.Platform.Mail;
 using Preau.Platform.Modules;
 using Preau.Platform.Persistence;
 using Preau.Platform.Security;
@@ -47,6 +48,7 @@ public static class PlatformSetup
         services.AddSingleton<ActivationCodes>();
         services.AddOptions<ActivationOptions>().Bind(configuration.GetSection("Security:Activation"));
         services.AddScoped<LoadUserContext>();
+        services.AddPreauMail(configuration);
 
         services.AddPreauLocalization();
         services.AddPreauAuthentication();

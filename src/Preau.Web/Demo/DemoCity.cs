@@ -13,10 +13,16 @@ namespace Preau.Web.Demo;
 /// Personas are active with the demo password; everyone else waits for activation, as after a
 /// real import.
 /// </summary>
-public sealed class DemoCity(PreauDbContext db, DirectoryWriter directory, PasswordHashing passwords)
+public sealed class DemoCity(PreauDbContext db, DirectoryWriter directory, PasswordHashing passwords, Preau.Account.Security.Mfa mfa)
 {
     public const string DemoPassword = "preau-demo";
     public const string JulesFerryUai = "0751235B";
+
+    /// <summary>
+    /// The authenticator (TOTP) secret of the demo's administrators, who must use two-step
+    /// verification: published, so for demonstration only (`oathtool --totp -b SECRET`).
+    /// </summary>
+    public const string DemoTotpSecret = "PREAUDEMOTOTPKEYPREAUDEMOTOTPKEY";
 
     public static readonly IReadOnlyList<(string Login, string Description)> Personas =
     [
@@ -54,6 +60,7 @@ public sealed class DemoCity(PreauDbContext db, DirectoryWriter directory, Passw
         admin.Login = "admin";
         admin.DisplayName = "Administration Préau";
         directory.Grant(admin, Function.SuperAdmin);
+        mfa.EnrolForDemo(admin, DemoTotpSecret);
 
         // École maternelle Les Coquelicots
         var coquelicots = directory.CreateStructure("École maternelle Les Coquelicots", "0751234A", StructureType.Maternelle);
@@ -62,6 +69,7 @@ public sealed class DemoCity(PreauDbContext db, DirectoryWriter directory, Passw
         var gs = await directory.CreateClassAsync(coquelicots.Id, "GS Les Écureuils", ClassLevel.GS, ct);
         var coquelicotsDirector = await StaffAsync("Véronique", "Lemaire", Profile.Personnel, coquelicots.Id);
         directory.Grant(coquelicotsDirector, Function.LocalAdmin, coquelicots.Id);
+        mfa.EnrolForDemo(coquelicotsDirector, DemoTotpSecret);
         await StaffAsync("Martine", "Colin", Profile.Personnel, coquelicots.Id); // ATSEM
         await TeacherAsync("Hélène", "Brunet", ps);
         var msTeacher = await TeacherAsync("Anne", "Caron", ms);
@@ -79,6 +87,7 @@ public sealed class DemoCity(PreauDbContext db, DirectoryWriter directory, Passw
         var julesFerry = directory.CreateStructure("École élémentaire Jules Ferry", JulesFerryUai, StructureType.Elementaire);
         var isabelle = await StaffAsync("Isabelle", "Moreau", Profile.Personnel, julesFerry.Id, active: true, email: "isabelle.moreau@preau.example");
         directory.Grant(isabelle, Function.LocalAdmin, julesFerry.Id);
+        mfa.EnrolForDemo(isabelle, DemoTotpSecret);
         var karim = await StaffAsync("Karim", "Benali", Profile.Periscolaire, julesFerry.Id, active: true);
         SchoolClass? ce2 = null;
         foreach (var (name, level) in new[] { ("CP A", ClassLevel.CP), ("CE1 A", ClassLevel.CE1), ("CE2 A", ClassLevel.CE2), ("CM1 A", ClassLevel.CM1), ("CM2 A", ClassLevel.CM2) })
@@ -105,6 +114,7 @@ public sealed class DemoCity(PreauDbContext db, DirectoryWriter directory, Passw
         var victorHugo = directory.CreateStructure("Collège Victor Hugo", "0751236C", StructureType.College);
         var principal = await StaffAsync("Bertrand", "Leroy", Profile.Personnel, victorHugo.Id);
         directory.Grant(principal, Function.LocalAdmin, victorHugo.Id);
+        mfa.EnrolForDemo(principal, DemoTotpSecret);
         await StaffAsync("Samia", "Belkacem", Profile.Personnel, victorHugo.Id); // CPE
         SchoolClass? cinquiemeB = null;
         foreach (var (name, level) in new[] { ("6e A", ClassLevel.Sixieme), ("5e B", ClassLevel.Cinquieme), ("4e A", ClassLevel.Quatrieme), ("3e A", ClassLevel.Troisieme) })
@@ -167,8 +177,10 @@ public sealed class DemoCity(PreauDbContext db, DirectoryWriter directory, Passw
 
         var lines = string.Join(Environment.NewLine, Personas.Select(p => $"    {p.Login,-16} {p.Description}"));
         logger.LogInformation(
-            "Demo city {State}. Demo logins (password \"{Password}\", for demonstration only):{NewLine}{Logins}",
-            seeded ? "seeded" : "already present", DemoPassword, Environment.NewLine, lines);
+            "Demo city {State}. Demo logins (password \"{Password}\", for demonstration only):{NewLine}{Logins}{NewLine}" +
+            "admin and isabelle.moreau use two-step verification with the demo authenticator key {TotpSecret} " +
+            "(add it to an authenticator app, or: oathtool --totp -b {TotpSecret})",
+            seeded ? "seeded" : "already present", DemoPassword, Environment.NewLine, lines, Environment.NewLine, DemoTotpSecret, DemoTotpSecret);
     }
 
     private async Task FamiliesAsync(SchoolClass schoolClass, int count)

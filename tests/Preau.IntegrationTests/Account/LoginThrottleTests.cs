@@ -57,8 +57,10 @@ public abstract class LoginThrottleTests(PreauApp app)
         // The counter is still in the cache (its expiry is fifteen real minutes away); the
         // throttle itself lets go once its own clock leaves the window.
         app.Clock.Advance(TimeSpan.FromMinutes(1));
-        var released = await app.CreateBrowserlikeClient().PostLoginAsync(Personas.Isabelle, PreauApp.Password);
-        Assert.Equal("/", released.RedirectTarget());
+        var client = app.CreateBrowserlikeClient();
+        var released = await client.PostLoginAsync(Personas.Isabelle, PreauApp.Password);
+        Assert.Equal("/login/mfa", released.RedirectTarget());
+        Assert.Equal("/", (await app.CompleteMfaAsync(client, released, Personas.Isabelle)).RedirectTarget());
     }
 
     [Fact]

@@ -41,7 +41,8 @@ public abstract class SignInTests(PreauApp app)
     [Fact]
     public async Task Without_remember_me_the_session_cookie_ends_with_the_browser()
     {
-        var response = await app.CreateBrowserlikeClient().PostLoginAsync(Personas.Isabelle, PreauApp.Password, remember: false);
+        var client = app.CreateBrowserlikeClient();
+        var response = await app.CompleteMfaAsync(client, await client.PostLoginAsync(Personas.Isabelle, PreauApp.Password, remember: false), Personas.Isabelle);
 
         var cookie = SessionCookie(response);
         Assert.Null(cookie.Expires);
@@ -51,7 +52,8 @@ public abstract class SignInTests(PreauApp app)
     [Fact]
     public async Task Remember_me_makes_the_session_cookie_persistent()
     {
-        var response = await app.CreateBrowserlikeClient().PostLoginAsync(Personas.Isabelle, PreauApp.Password, remember: true);
+        var client = app.CreateBrowserlikeClient();
+        var response = await app.CompleteMfaAsync(client, await client.PostLoginAsync(Personas.Isabelle, PreauApp.Password, remember: true), Personas.Isabelle);
 
         var cookie = SessionCookie(response);
         Assert.NotNull(cookie.Expires);
@@ -116,7 +118,7 @@ public abstract class SignInTests(PreauApp app)
     {
         var client = app.CreateBrowserlikeClient();
 
-        var response = await client.PostLoginAsync("Isabelle.Moreau@PREAU.example", PreauApp.Password);
+        var response = await app.CompleteMfaAsync(client, await client.PostLoginAsync("Isabelle.Moreau@PREAU.example", PreauApp.Password), Personas.Isabelle);
 
         Assert.Equal("/", response.RedirectTarget());
         Assert.Contains("Bonjour Isabelle", await client.GetStringAsync("/", _ct), StringComparison.Ordinal);

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using Preau.Account.Security;
 using Preau.Platform.Directory.Domain;
 using Preau.Platform.Persistence;
 using Preau.Platform.Security;
@@ -11,7 +12,7 @@ namespace Preau.Account.Features;
 /// <summary>Signs a person in with their login (or email) and password.</summary>
 public sealed partial class SignInWithPassword(
     PreauDbContext db, PasswordHashing passwords, LoginThrottle throttle, Sessions sessions, TimeProvider clock, ILogger<SignInWithPassword> logger,
-    ActivationCodes codes)
+    ActivationCodes codes, SecondFactorGate secondFactor)
 {
     public sealed record Request(string Login, string Password, bool Remember);
 
@@ -32,6 +33,12 @@ public sealed partial class SignInWithPassword(
 
         /// <summary>The person typed the activation code of their sheet as the password: activation takes over.</summary>
         public sealed record ActivationCode(string Login, string Code) : Result;
+
+        /// <summary>Right password; the person must now give their second factor (no session yet).</summary>
+        public sealed record MfaRequired(User User) : Result;
+
+        /// <summary>Right password of an administrator without MFA: they must enrol before anything else (no session yet).</summary>
+        public sealed record MfaEnrolmentRequired(User User) : Result;
     }
 
     public async Task<Result> HandleAsync(Request request, HttpContext http, CancellationToken ct)
@@ -78,6 +85,14 @@ public sealed partial class SignInWithPassword(
         if (check == PasswordCheck.RightButRehash)
         {
             user.PasswordHash = passwords.Hash(request.Password);
+        }
+
+        // The second factor: asked of those who have it (unless this browser is trusted), and
+        // of administrators, who enrol first. No session is opened until it is given.
+        if (await secondFactor.StepAsync(user, http, ct) is { } step)
+        {
+            await db.SaveChangesAsync(ct);
+            return step;
         }
 
         var principal = await sessions.StartAsync(user, request.Remember, http, ct);

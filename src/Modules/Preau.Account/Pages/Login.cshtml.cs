@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Localization;
 using Preau.Account.Features;
 using Preau.Account.Resources;
+using Preau.Account.Security;
 using Preau.Platform.Kernel;
 using Preau.Platform.Localization;
 using Preau.Platform.Security;
@@ -15,7 +16,7 @@ using Preau.Platform.Theming;
 namespace Preau.Account.Pages;
 
 [AllowAnonymous]
-public sealed class LoginModel(SignInWithPassword signIn, IStringLocalizer<AccountStrings> strings) : PageModel
+public sealed class LoginModel(SignInWithPassword signIn, IStringLocalizer<AccountStrings> strings, PendingSignIns pending) : PageModel
 {
     public sealed class LoginInput
     {
@@ -74,6 +75,13 @@ public sealed class LoginModel(SignInWithPassword signIn, IStringLocalizer<Accou
             case SignInWithPassword.Result.ActivationCode activation:
                 HttpContext.RequestServices.GetRequiredService<ActivateTicket>().HandOff(Response, activation.Login, activation.Code);
                 return LocalRedirect("/activate");
+            case SignInWithPassword.Result.MfaRequired second:
+                // No session yet: the second factor, then home (or where the person was going).
+                pending.Write(HttpContext, second.User, Input.Remember, SafeReturnUrl, enrol: false);
+                return LocalRedirect("/login/mfa");
+            case SignInWithPassword.Result.MfaEnrolmentRequired enrol:
+                pending.Write(HttpContext, enrol.User, Input.Remember, SafeReturnUrl, enrol: true);
+                return LocalRedirect("/login/mfa/enrol");
             default:
                 Error = strings["Login.Error.Wrong"];
                 return Page();

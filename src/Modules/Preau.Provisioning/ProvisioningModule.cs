@@ -16,6 +16,7 @@ public static class ProvisioningModule
         services.AddScoped<UploadImport>();
         services.AddScoped<ImportSession>();
         services.AddScoped<SaveMapping>();
+        services.AddScoped<PreviewImport>();
         services.AddScoped<StartImport>();
         services.AddScoped<RunImport>();
         services.AddScoped<ImportStatus>();

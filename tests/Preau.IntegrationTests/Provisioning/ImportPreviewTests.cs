@@ -141,7 +141,7 @@ public abstract class ImportPreviewTests(PreauApp app)
         Assert.Equal(["Bérénice Garçon", "Éloïse Lefèvre"], preview.GetProperty("created").EnumerateArray().Select(p => p.GetProperty("name").GetString()).Order(StringComparer.Ordinal));
 
         await admin.ApplyAsync(school, importId);
-        var eloise = await app.PersonAsync("Lefèvre", "Éloïse");
+        var eloise = await app.PersonAsync(school, "Lefèvre", "Éloïse");
         Assert.Equal(new DateOnly(2017, 4, 3), eloise.BirthDate);
         Assert.Equal("eloise.lefevre", eloise.Login);
         Assert.Equal(["CE1 Ç"], await app.ClassesOfAsync(eloise.Id));

@@ -96,6 +96,9 @@ internal static class Imports
             .Join(db.Classes.Where(c => c.ArchivedAt == null), id => id, c => c.Id, (id, c) => c.Name)
             .OrderBy(n => n).ToListAsync(Ct));
 
-    public static Task<User> PersonAsync(this PreauApp app, string lastName, string firstName) =>
-        app.WithDbAsync(db => db.Users.AsNoTracking().SingleAsync(u => u.LastName == lastName && u.FirstName == firstName, Ct));
+    /// <summary>The person of that name in the school (or detached from it): tests sharing an application reuse names.</summary>
+    public static Task<User> PersonAsync(this PreauApp app, Guid school, string lastName, string firstName) =>
+        app.WithDbAsync(db => db.Users.AsNoTracking().SingleAsync(u => u.LastName == lastName && u.FirstName == firstName
+            && (db.GroupMembers.Any(m => m.UserId == u.Id && db.Groups.Any(g => g.Id == m.GroupId && g.StructureId == school))
+                || db.Set<Preau.Provisioning.Domain.Detachment>().Any(d => d.UserId == u.Id && d.StructureId == school)), Ct));
 }

@@ -20,9 +20,9 @@ public abstract class LifecycleTests(PreauApp app)
         var (school, _) = await app.NewSchoolAsync();
         var admin = await app.SignedInClientAsync(Personas.Admin);
         await admin.ImportAsync(school, "Pupils", Imports.Csv("Nom;Prénom;Date de naissance;Classe", "Faure;Jade;01/02/2017;CE2 G", "Faure;Rose;01/02/2016;CM1 G"));
-        var rose = await app.PersonAsync("Faure", "Rose");
+        var rose = await app.PersonAsync(school, "Faure", "Rose");
         await admin.ImportAsync(school, "Pupils", Imports.Csv("Nom;Prénom;Date de naissance;Classe", "Faure;Jade;01/02/2017;CE2 G"));
-        Assert.NotNull((await app.PersonAsync("Faure", "Rose")).DetachedAt);
+        Assert.NotNull((await app.PersonAsync(school, "Faure", "Rose")).DetachedAt);
 
         // Within the grace period nothing is deleted.
         app.Clock.Advance(TimeSpan.FromDays(89));
@@ -46,8 +46,8 @@ public abstract class LifecycleTests(PreauApp app)
         var admin = await app.SignedInClientAsync(Personas.Admin);
         var header = "Nom;Prénom;Date de naissance;Classe;Nom responsable 1;Prénom responsable 1";
         await admin.ImportAsync(school, "Pupils", Imports.Csv(header, "Vincent;Léo;01/02/2016;CM1 V;Vincent;Sarah", "Vincent;Noa;01/02/2015;CM2 V;Vincent;Sarah"));
-        var leo = await app.PersonAsync("Vincent", "Léo");
-        var sarah = await app.PersonAsync("Vincent", "Sarah");
+        var leo = await app.PersonAsync(school, "Vincent", "Léo");
+        var sarah = await app.PersonAsync(school, "Vincent", "Sarah");
         var year = (await app.WithDbAsync(db => db.Structures.SingleAsync(s => s.Id == school, Ct))).SchoolYear;
 
         var page = await admin.GetPageAsync($"/admin/structures/{school}/rollover");

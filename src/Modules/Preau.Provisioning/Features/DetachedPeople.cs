@@ -81,36 +81,45 @@ public sealed class PurgeDetached(PreauDbContext db, TimeProvider clock, IOption
     {
         var now = clock.GetUtcNow();
         var before = now - options.Value.GracePeriod;
-        var due = await db.Set<Detachment>().Where(d => d.DetachedAt <= before).OrderBy(d => d.DetachedAt).Take(1000).ToListAsync(ct);
+        var due = await db.Set<Detachment>().AsNoTracking().Where(d => d.DetachedAt <= before).OrderBy(d => d.DetachedAt).Take(1000).ToListAsync(ct);
         if (due.Count == 0)
         {
             return new Result(0, 0);
         }
 
-        var ids = due.Select(d => d.UserId).Distinct().ToList();
-        var gone = await db.Users.Where(u => ids.Contains(u.Id) && u.DetachedAt != null && u.DetachedAt <= before
-                && !db.GroupMembers.Any(m => m.UserId == u.Id)
-                && !db.FunctionGrants.Any(f => f.UserId == u.Id))
-            .Select(u => new { u.Id, u.DisplayName }).ToListAsync(ct);
-        var structureOf = due.GroupBy(d => d.UserId).ToDictionary(g => g.Key, g => g.First().StructureId);
-
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        foreach (var person in gone)
+        var deleted = 0;
+        foreach (var detachment in due)
         {
-            db.AuditEntries.Add(Planning.Actor.Platform.Entry(now, "user.delete", person.Id, person.DisplayName, structureOf[person.Id],
-                "grace period over after detachment by an import"));
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+
+            // Claim the detachment: when two nodes purge at once, only the one that deletes it goes on.
+            var claimed = await db.Set<Detachment>()
+                .Where(d => d.UserId == detachment.UserId && d.StructureId == detachment.StructureId && d.DetachedAt <= before)
+                .ExecuteDeleteAsync(ct);
+            if (claimed == 0)
+            {
+                continue;
+            }
+
+            var person = await db.Users.AsNoTracking()
+                .Where(u => u.Id == detachment.UserId && u.DetachedAt != null && u.DetachedAt <= before
+                    && !db.GroupMembers.Any(m => m.UserId == u.Id)
+                    && !db.FunctionGrants.Any(f => f.UserId == u.Id)
+                    && !db.Set<Detachment>().Any(d => d.UserId == u.Id))
+                .Select(u => new { u.Id, u.DisplayName }).FirstOrDefaultAsync(ct);
+            if (person is not null)
+            {
+                // Memberships, parent links and sessions cascade with the account.
+                await db.Users.Where(u => u.Id == person.Id).ExecuteDeleteAsync(ct);
+                db.AuditEntries.Add(Planning.Actor.Platform.Entry(now, "user.delete", person.Id, person.DisplayName, detachment.StructureId,
+                    "grace period over after detachment by an import"));
+                await db.SaveChangesAsync(ct);
+                deleted++;
+            }
+
+            await transaction.CommitAsync(ct);
         }
 
-        db.RemoveRange(due);
-        await db.SaveChangesAsync(ct);
-        var goneIds = gone.Select(p => p.Id).ToList();
-        if (goneIds.Count > 0)
-        {
-            // Memberships, parent links, sessions and detachments cascade with the account.
-            await db.Users.Where(u => goneIds.Contains(u.Id)).ExecuteDeleteAsync(ct);
-        }
-
-        await transaction.CommitAsync(ct);
-        return new Result(gone.Count, due.Count - gone.Count);
+        return new Result(deleted, due.Count - deleted);
     }
 }

@@ -598,6 +598,10 @@ namespace Preau.Data.Postgres.Migrations
                         .HasColumnType("character varying(1)")
                         .HasColumnName("delimiter");
 
+                    b.Property<bool>("DetachAbsent")
+                        .HasColumnType("boolean")
+                        .HasColumnName("detach_absent");
+
                     b.Property<int>("Detached")
                         .HasColumnType("integer")
                         .HasColumnName("detached");

@@ -593,6 +593,10 @@ namespace Preau.Data.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("delimiter");
 
+                    b.Property<bool>("DetachAbsent")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("detach_absent");
+
                     b.Property<int>("Detached")
                         .HasColumnType("INTEGER")
                         .HasColumnName("detached");

@@ -83,8 +83,8 @@ internal static class ProvisioningApi
             .WithName("PreviewImport")
             .WithSummary("What applying the file would do: created, updated (which fields), moved, detached, new classes, rejected lines with reasons. Writes nothing.");
 
-        api.MapPost("/imports/{importId:guid}/apply", async Task<Results<Accepted<Started>, ProblemHttpResult, NotFound>> (Guid structureId, Guid importId, CurrentUser currentUser, StartImport start, CancellationToken ct) =>
-                await start.HandleAsync(await currentUser.RequireAsync(ct), structureId, importId, ct) switch
+        api.MapPost("/imports/{importId:guid}/apply", async Task<Results<Accepted<Started>, ProblemHttpResult, NotFound>> (Guid structureId, Guid importId, bool? detachAbsent, CurrentUser currentUser, StartImport start, CancellationToken ct) =>
+                await start.HandleAsync(await currentUser.RequireAsync(ct), structureId, importId, detachAbsent ?? true, ct) switch
                 {
                     StartImport.Result.Started s => TypedResults.Accepted($"/api/v1/admin/structures/{structureId}/imports/{s.ImportId}/status",
                         new Started(s.ImportId, $"/api/v1/admin/structures/{structureId}/imports/{s.ImportId}/status")),
@@ -95,7 +95,7 @@ internal static class ProvisioningApi
                     _ => TypedResults.NotFound(),
                 })
             .WithName("ApplyImport")
-            .WithSummary("Confirms the import: it runs in the background (one at a time per structure); follow it at the status URL.");
+            .WithSummary("Confirms the import: it runs in the background (one at a time per structure); follow it at the status URL. detachAbsent=false (a file of one class) detaches nobody; by default the people absent from the file are detached.");
 
         api.MapGet("/imports/{importId:guid}/status", async Task<Results<Ok<ImportStatus.Status>, NotFound>> (Guid structureId, Guid importId, CurrentUser currentUser, ImportStatus status, CancellationToken ct) =>
                 await status.HandleAsync(await currentUser.RequireAsync(ct), structureId, importId, ct) is { } result ? TypedResults.Ok(result) : TypedResults.NotFound())

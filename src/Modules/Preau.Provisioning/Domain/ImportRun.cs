@@ -51,6 +51,9 @@ public sealed class ImportRun
 
     public ImportState State { get; set; }
 
+    /// <summary>Whether people absent from the file leave the structure; off for a file that covers only part of it (one class).</summary>
+    public bool DetachAbsent { get; set; } = true;
+
     public Guid? UploadedById { get; init; }
     public string? UploadedByName { get; init; }
     public DateTimeOffset UploadedAt { get; init; }

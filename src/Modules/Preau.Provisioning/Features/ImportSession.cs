@@ -36,7 +36,7 @@ public sealed class ImportSession(PreauDbContext db, TimeProvider clock)
     public async Task<ImportPlan?> PlanAsync(ImportFile file, CancellationToken ct) =>
         await PlanAsync(db, clock, file, track: false, ct);
 
-    internal static async Task<ImportPlan?> PlanAsync(PreauDbContext db, TimeProvider clock, ImportFile file, bool track, CancellationToken ct)
+    internal static async Task<ImportPlan?> PlanAsync(PreauDbContext db, TimeProvider clock, ImportFile file, bool track, CancellationToken ct, bool detachAbsent = true)
     {
         var snapshot = await DirectorySnapshot.LoadAsync(db, file.Run.StructureId, track, ct);
         if (snapshot is null)
@@ -52,6 +52,6 @@ public sealed class ImportSession(PreauDbContext db, TimeProvider clock)
             snapshot = await snapshot.WithRelativesByEmailAsync(db, emails, track, ct);
         }
 
-        return new ImportPlanner(snapshot, file.Run.Kind, file.Table, file.Mapping, () => Guid.CreateVersion7(clock.GetUtcNow())).Plan();
+        return new ImportPlanner(snapshot, file.Run.Kind, file.Table, file.Mapping, () => Guid.CreateVersion7(clock.GetUtcNow()), detachAbsent).Plan();
     }
 }

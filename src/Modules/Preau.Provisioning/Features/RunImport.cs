@@ -33,7 +33,7 @@ public sealed partial class RunImport(PreauDbContext db, ActivationCodes codes, 
             ApplyResult result;
             await using (var transaction = await db.Database.BeginTransactionAsync(ct))
             {
-                var plan = await ImportSession.PlanAsync(db, clock, ImportSession.Read(run, ""), track: true, ct)
+                var plan = await ImportSession.PlanAsync(db, clock, ImportSession.Read(run, ""), track: true, ct, run.DetachAbsent)
                     ?? throw new InvalidOperationException("The structure is gone.");
                 var actor = new Actor(run.AppliedById, run.AppliedByName, run.AppliedFromAddress, run.AppliedFromAgent);
                 result = await new PlanExecutor(db, codes, clock, plan, actor, importId, (done, total) => progress.Report(importId, done, total)).RunAsync(ct);

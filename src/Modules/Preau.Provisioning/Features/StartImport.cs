@@ -26,7 +26,7 @@ public sealed class StartImport(PreauDbContext db, ImportQueue queue, IHttpConte
         public sealed record NotFound : Result;
     }
 
-    public async Task<Result> HandleAsync(UserContext user, Guid structureId, Guid importId, CancellationToken ct)
+    public async Task<Result> HandleAsync(UserContext user, Guid structureId, Guid importId, bool detachAbsent, CancellationToken ct)
     {
         if (await ProvisioningScope.StructureAsync(db, user, structureId, ct) is null)
         {
@@ -60,6 +60,7 @@ public sealed class StartImport(PreauDbContext db, ImportQueue queue, IHttpConte
 
         var context = http.HttpContext;
         run.State = ImportState.Queued;
+        run.DetachAbsent = detachAbsent;
         run.QueuedAt = clock.GetUtcNow();
         run.AppliedById = user.Id;
         run.AppliedByName = user.DisplayName;

@@ -11,7 +11,7 @@ namespace Preau.Provisioning.Planning;
 /// parents, their name among the parents of the child the line names (or their name + email);
 /// for staff, their name + email (or the name alone when either side has no email).
 /// </summary>
-public sealed class ImportPlanner(DirectorySnapshot directory, ImportKind kind, CsvTable table, ColumnMapping mapping, Func<Guid> newId)
+public sealed class ImportPlanner(DirectorySnapshot directory, ImportKind kind, CsvTable table, ColumnMapping mapping, Func<Guid> newId, bool detachAbsent = true)
 {
     public const int MaxNameLength = 100;
     public const int MaxIdLength = 60;
@@ -43,7 +43,11 @@ public sealed class ImportPlanner(DirectorySnapshot directory, ImportKind kind, 
                 break;
         }
 
-        PlanDetachments();
+        if (detachAbsent)
+        {
+            PlanDetachments();
+        }
+
         _plan.Rejected.Sort((a, b) => a.Line.CompareTo(b.Line));
         return _plan;
     }

@@ -32,10 +32,10 @@ public sealed class PreviewModel(CurrentUser currentUser, PreviewImport preview,
         };
     }
 
-    public async Task<IActionResult> OnPostAsync(Guid structureId, Guid importId, CancellationToken ct)
+    public async Task<IActionResult> OnPostAsync(Guid structureId, Guid importId, bool detachAbsent, CancellationToken ct)
     {
         var user = await currentUser.RequireAsync(ct);
-        var result = await start.HandleAsync(user, structureId, importId, ct);
+        var result = await start.HandleAsync(user, structureId, importId, detachAbsent, ct);
         switch (result)
         {
             case StartImport.Result.Started or StartImport.Result.AlreadyApplied:

@@ -52,6 +52,7 @@ namespace Preau.Data.Sqlite.Migrations
                     data_lines = table.Column<int>(type: "INTEGER", nullable: false),
                     mapping = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
                     state = table.Column<int>(type: "INTEGER", nullable: false),
+                    detach_absent = table.Column<bool>(type: "INTEGER", nullable: false),
                     uploaded_by_id = table.Column<Guid>(type: "TEXT", nullable: true),
                     uploaded_by_name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
                     uploaded_at = table.Column<long>(type: "INTEGER", nullable: false),

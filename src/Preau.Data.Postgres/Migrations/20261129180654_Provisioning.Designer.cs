@@ -12,7 +12,7 @@ using Preau.Platform.Persistence;
 namespace Preau.Data.Postgres.Migrations
 {
     [DbContext(typeof(PreauDbContext))]
-    [Migration("20261129174035_Provisioning")]
+    [Migration("20261129180654_Provisioning")]
     partial class Provisioning
     {
         /// <inheritdoc />
@@ -600,6 +600,10 @@ namespace Preau.Data.Postgres.Migrations
                         .HasMaxLength(1)
                         .HasColumnType("character varying(1)")
                         .HasColumnName("delimiter");
+
+                    b.Property<bool>("DetachAbsent")
+                        .HasColumnType("boolean")
+                        .HasColumnName("detach_absent");
 
                     b.Property<int>("Detached")
                         .HasColumnType("integer")

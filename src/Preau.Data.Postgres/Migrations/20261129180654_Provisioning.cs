@@ -52,6 +52,7 @@ namespace Preau.Data.Postgres.Migrations
                     data_lines = table.Column<int>(type: "integer", nullable: false),
                     mapping = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
                     state = table.Column<int>(type: "integer", nullable: false),
+                    detach_absent = table.Column<bool>(type: "boolean", nullable: false),
                     uploaded_by_id = table.Column<Guid>(type: "uuid", nullable: true),
                     uploaded_by_name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
                     uploaded_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),

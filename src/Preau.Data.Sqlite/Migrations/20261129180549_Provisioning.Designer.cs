@@ -11,7 +11,7 @@ using Preau.Platform.Persistence;
 namespace Preau.Data.Sqlite.Migrations
 {
     [DbContext(typeof(PreauDbContext))]
-    [Migration("20261129173935_Provisioning")]
+    [Migration("20261129180549_Provisioning")]
     partial class Provisioning
     {
         /// <inheritdoc />
@@ -595,6 +595,10 @@ namespace Preau.Data.Sqlite.Migrations
                         .HasMaxLength(1)
                         .HasColumnType("TEXT")
                         .HasColumnName("delimiter");
+
+                    b.Property<bool>("DetachAbsent")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("detach_absent");
 
                     b.Property<int>("Detached")
                         .HasColumnType("INTEGER")

@@ -15,7 +15,7 @@ namespace Preau.Provisioning.Features;
 /// </summary>
 public sealed class Rollover(PreauDbContext db, AuditLog audit, TimeProvider clock)
 {
-    public sealed record ClassSummary(Guid Id, string Name, ClassLevel Level, int Members);
+    public sealed record ClassSummary(Guid Id, string Name, ClassLevel Level, int Pupils);
 
     public sealed record Preview(Guid StructureId, string StructureName, int FromYear, int ToYear, IReadOnlyList<ClassSummary> Classes, bool Allowed);
 
@@ -41,7 +41,7 @@ public sealed class Rollover(PreauDbContext db, AuditLog audit, TimeProvider clo
             .Where(c => c.StructureId == structureId && c.SchoolYear == structure.SchoolYear && c.ArchivedAt == null)
             .OrderBy(c => c.Level).ThenBy(c => c.Name)
             .Select(c => new ClassSummary(c.Id, c.Name, c.Level,
-                db.GroupMembers.Count(m => db.Groups.Any(g => g.Id == m.GroupId && g.ClassId == c.Id))))
+                db.GroupMembers.Count(m => db.Groups.Any(g => g.Id == m.GroupId && g.ClassId == c.Id && g.Kind == GroupKind.Profile && g.Profile == Profile.Student))))
             .ToListAsync(ct);
         return new Preview(structure.Id, structure.Name, structure.SchoolYear, structure.SchoolYear + 1, classes, Allowed(structure));
     }

@@ -203,7 +203,6 @@ internal sealed class PlanExecutor(PreauDbContext db, ActivationCodes codes, Tim
             foreach (var old in person.PreviousClasses.Where(c => !wanted.Contains(c)))
             {
                 Leave(user.Id, ProfileGroupId(old, person.Profile));
-                _touchedClasses.Add(old);
             }
 
             foreach (var c in wanted)
@@ -308,11 +307,6 @@ internal sealed class PlanExecutor(PreauDbContext db, ActivationCodes codes, Tim
             foreach (var group in groups)
             {
                 Leave(user.Id, group);
-            }
-
-            foreach (var classId in groups.Select(g => _dir.Groups.GetValueOrDefault(g)?.ClassId).OfType<Guid>())
-            {
-                _touchedClasses.Add(classId);
             }
 
             db.Add(new Detachment { UserId = user.Id, StructureId = Structure.Id, DetachedAt = now, ImportId = importId, GroupIds = string.Join(' ', groups) });

@@ -409,6 +409,10 @@ internal sealed class PlanExecutor(PreauDbContext db, ActivationCodes codes, Tim
     {
         db.ChangeTracker.DetectChanges();
         await db.SaveChangesAsync(acceptAllChangesOnSuccess: true, ct);
+
+        // What is saved needs no tracking: a small tracker keeps each chunk's cost flat. Entities
+        // changed later are attached again with their state set explicitly.
+        db.ChangeTracker.Clear();
         _pending = 0;
     }
 }

@@ -45,7 +45,7 @@ internal sealed class RelativeMatcher
 
         if (person is null)
         {
-            var existing = Match(nameKey, email, externalId, child);
+            var existing = Match(nameKey, email, phone, externalId, child);
             person = existing is not null ? _byUser.GetValueOrDefault(existing.Id) : null;
             if (person is null)
             {
@@ -107,21 +107,25 @@ internal sealed class RelativeMatcher
         }
     }
 
-    private User? Match(string nameKey, string? email, string? externalId, PersonPlan child)
+    private User? Match(string nameKey, string? email, string? phone, string? externalId, PersonPlan child)
     {
         if (externalId is not null && _byId.TryGetValue(externalId, out var byId))
         {
             return byId;
         }
 
-        var sameName = _byName[nameKey].Where(u => externalId is null || u.ExternalId is null).ToList();
+        // Accounts another line of the file already took are someone else (two parents of one child may share a name).
+        var sameName = _byName[nameKey].Where(u => (externalId is null || u.ExternalId is null) && !_byUser.ContainsKey(u.Id)).ToList();
         var ofChild = _relativesOf[child.Id].ToHashSet();
-        var match = sameName.FirstOrDefault(u => ofChild.Contains(u.Id))
+        var theirs = sameName.Where(u => ofChild.Contains(u.Id)).ToList();
+        var match = (email is null ? null : theirs.FirstOrDefault(u => string.Equals(u.Email, email, StringComparison.Ordinal)))
+            ?? (phone is null ? null : theirs.FirstOrDefault(u => string.Equals(u.Phone, phone, StringComparison.Ordinal)))
+            ?? theirs.FirstOrDefault()
             ?? (email is null ? null : sameName.FirstOrDefault(u => string.Equals(u.Email, email, StringComparison.Ordinal)));
         if (match is null && email is not null && _directory.RelativesByEmail.TryGetValue(email, out var elsewhere))
         {
             // A parent with an account at another school (a sibling there): the same person.
-            match = elsewhere.FirstOrDefault(u => Reading.Values.NameKey(u.LastName, u.FirstName) == nameKey && (externalId is null || u.ExternalId is null));
+            match = elsewhere.FirstOrDefault(u => Reading.Values.NameKey(u.LastName, u.FirstName) == nameKey && (externalId is null || u.ExternalId is null) && !_byUser.ContainsKey(u.Id));
         }
 
         return match;

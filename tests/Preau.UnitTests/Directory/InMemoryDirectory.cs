@@ -27,6 +27,9 @@ public sealed class InMemoryDirectory : IDisposable
         var builder = new DbContextOptionsBuilder<PreauDbContext>();
         PersistenceServiceCollectionExtensions.ConfigureProvider(
             builder, new DatabaseOptions { Provider = DatabaseProvider.Sqlite, ConnectionString = connectionString }, new PreauOptions());
+        // The migrations hold the modules' tables too: the model must have them (the module with tables: provisioning).
+        ((Microsoft.EntityFrameworkCore.Infrastructure.IDbContextOptionsBuilderInfrastructure)builder)
+            .AddOrUpdateExtension(new ModuleModelExtension([typeof(Preau.Provisioning.ProvisioningModule).Assembly]));
         _options = builder.Options;
         using var db = NewContext();
         db.Database.Migrate();

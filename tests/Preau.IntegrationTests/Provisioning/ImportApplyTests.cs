@@ -135,6 +135,27 @@ public abstract class ImportApplyTests(PreauApp app)
     }
 
     [Fact]
+    public async Task The_detached_page_restores_a_person_with_its_button()
+    {
+        var (school, _) = await app.NewSchoolAsync();
+        var admin = await app.SignedInClientAsync(Personas.Admin);
+        await admin.ImportAsync(school, "Pupils", Imports.Csv("Nom;Prénom;Date de naissance;Classe", "Morel;Ambre;01/02/2017;CE2 M", "Morel;Sacha;01/02/2016;CM1 M"));
+        await admin.ImportAsync(school, "Pupils", Imports.Csv("Nom;Prénom;Date de naissance;Classe", "Morel;Ambre;01/02/2017;CE2 M"));
+        var sacha = await app.PersonAsync(school, "Morel", "Sacha");
+
+        var page = await admin.GetPageAsync($"/admin/structures/{school}/detached");
+        var button = page.QuerySelectorAll("form").Single(f => f.QuerySelector("input[name=userId]")?.GetAttribute("value") == sacha.Id.ToString());
+        Assert.Contains("Sacha Morel", page.Body!.TextContent, StringComparison.Ordinal);
+        var restored = await admin.PostFormAsync($"/admin/structures/{school}/detached", [("userId", sacha.Id.ToString())], $"/admin/structures/{school}/detached");
+
+        Assert.StartsWith($"/admin/structures/{school}/detached?restored=", restored.RedirectTarget(), StringComparison.Ordinal);
+        Assert.NotNull(button);
+        Assert.Null((await app.PersonAsync(school, "Morel", "Sacha")).DetachedAt);
+        Assert.Equal(["CM1 M"], await app.ClassesOfAsync(sacha.Id));
+        Assert.Contains("Sacha Morel", (await admin.GetPageAsync(restored.RedirectTarget())).TextOf(".alert.success"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_parents_file_links_parents_to_children_by_id_or_by_name_and_birth_date()
     {
         var (school, _) = await app.NewSchoolAsync();

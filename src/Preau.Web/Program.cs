@@ -7,6 +7,7 @@ using Preau.Platform.Hosting;
 using Preau.Platform.Persistence;
 using Preau.Platform.Security;
 using Preau.Portal;
+using Preau.Provisioning;
 using Preau.Web;
 using Preau.Web.Demo;
 
@@ -25,10 +26,11 @@ if (!string.Equals(builder.Configuration["Preau:LogFormat"], "text", StringCompa
 }
 
 builder.Services.AddPreauPlatform(builder.Configuration,
-    typeof(AccountModule).Assembly, typeof(PortalModule).Assembly, typeof(AdminModule).Assembly);
+    typeof(AccountModule).Assembly, typeof(PortalModule).Assembly, typeof(AdminModule).Assembly, typeof(ProvisioningModule).Assembly);
 builder.Services.AddAccount();
 builder.Services.AddPortal();
 builder.Services.AddAdmin();
+builder.Services.AddProvisioning(builder.Configuration);
 builder.Services.AddScoped<DemoCity>();
 
 builder.Services.AddRazorPages();
@@ -93,6 +95,7 @@ app.MapOpenApi("/api/{documentName}/openapi.json").AllowAnonymous();
 app.MapAccount();
 app.MapPortal();
 app.MapAdmin();
+app.MapProvisioning();
 
 await app.RunAsync();
 

@@ -27,9 +27,9 @@ public sealed class InMemoryDirectory : IDisposable
         var builder = new DbContextOptionsBuilder<PreauDbContext>();
         PersistenceServiceCollectionExtensions.ConfigureProvider(
             builder, new DatabaseOptions { Provider = DatabaseProvider.Sqlite, ConnectionString = connectionString }, new PreauOptions());
-        // The modules' tables are in the migrations too: the model must hold them (as the application's does).
+        // The migrations hold the modules' tables too: the model must have them, as the application's does.
         ((Microsoft.EntityFrameworkCore.Infrastructure.IDbContextOptionsBuilderInfrastructure)builder)
-            .AddOrUpdateExtension(new ModuleModelExtension([typeof(Preau.Account.AccountModule).Assembly]));
+            .AddOrUpdateExtension(new ModuleModelExtension([typeof(Preau.Account.AccountModule).Assembly, typeof(Preau.Provisioning.ProvisioningModule).Assembly]));
         _options = builder.Options;
         using var db = NewContext();
         db.Database.Migrate();

@@ -82,6 +82,13 @@ public sealed partial class SignInWithPassword(
                 return new Result.Blocked();
         }
 
+        if (user.DetachedAt is not null)
+        {
+            // Detached by an import (no longer at any school): the account waits for a restore or its deletion.
+            LogNotActive(logger, user.Id, user.State, address);
+            return new Result.Blocked();
+        }
+
         if (check == PasswordCheck.RightButRehash)
         {
             user.PasswordHash = passwords.Hash(request.Password);

@@ -1,0 +1,1 @@
+[assembly: System.Resources.NeutralResourcesLanguage("fr")]

@@ -665,6 +665,193 @@ namespace Preau.Data.Sqlite.Migrations
                     b.ToTable("dir_user_sessions", (string)null);
                 });
 
+            modelBuilder.Entity("Preau.Provisioning.Domain.Detachment", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.Property<Guid>("StructureId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("structure_id");
+
+                    b.Property<long>("DetachedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("detached_at");
+
+                    b.Property<string>("GroupIds")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("group_ids");
+
+                    b.Property<Guid?>("ImportId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("import_id");
+
+                    b.HasKey("UserId", "StructureId")
+                        .HasName("pk_imp_detachments");
+
+                    b.HasIndex("DetachedAt")
+                        .HasDatabaseName("ix_imp_detachments_detached_at");
+
+                    b.HasIndex("StructureId", "DetachedAt")
+                        .HasDatabaseName("ix_imp_detachments_structure_id_detached_at");
+
+                    b.ToTable("imp_detachments", (string)null);
+                });
+
+            modelBuilder.Entity("Preau.Provisioning.Domain.ImportRun", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("AppliedById")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("applied_by_id");
+
+                    b.Property<string>("AppliedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("applied_by_name");
+
+                    b.Property<string>("AppliedFromAddress")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("applied_from_address");
+
+                    b.Property<string>("AppliedFromAgent")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("applied_from_agent");
+
+                    b.Property<int>("ClassesCreated")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("classes_created");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("content");
+
+                    b.Property<int>("Created")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created");
+
+                    b.Property<int>("DataLines")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("data_lines");
+
+                    b.Property<string>("Delimiter")
+                        .IsRequired()
+                        .HasMaxLength(1)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("delimiter");
+
+                    b.Property<bool>("DetachAbsent")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("detach_absent");
+
+                    b.Property<int>("Detached")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("detached");
+
+                    b.Property<string>("Encoding")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("encoding");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("error");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("file_name");
+
+                    b.Property<long?>("FinishedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("finished_at");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("kind");
+
+                    b.Property<int>("LinksAdded")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("links_added");
+
+                    b.Property<string>("Mapping")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("mapping");
+
+                    b.Property<int>("Moved")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("moved");
+
+                    b.Property<long?>("QueuedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("queued_at");
+
+                    b.Property<int>("Rejected")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("rejected");
+
+                    b.Property<int>("Restored")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("restored");
+
+                    b.Property<long?>("StartedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("started_at");
+
+                    b.Property<int>("State")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("state");
+
+                    b.Property<Guid>("StructureId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("structure_id");
+
+                    b.Property<string>("TouchedClasses")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("touched_classes");
+
+                    b.Property<int>("Updated")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated");
+
+                    b.Property<long>("UploadedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("uploaded_at");
+
+                    b.Property<Guid?>("UploadedById")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("uploaded_by_id");
+
+                    b.Property<string>("UploadedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("uploaded_by_name");
+
+                    b.HasKey("Id")
+                        .HasName("pk_imp_runs");
+
+                    b.HasIndex("State")
+                        .HasDatabaseName("ix_imp_runs_state");
+
+                    b.HasIndex("StructureId", "UploadedAt")
+                        .HasDatabaseName("ix_imp_runs_structure_id_uploaded_at");
+
+                    b.ToTable("imp_runs", (string)null);
+                });
+
             modelBuilder.Entity("Preau.Account.Security.MfaRecoveryCode", b =>
                 {
                     b.HasOne("Preau.Platform.Directory.Domain.User", null)
@@ -795,6 +982,33 @@ namespace Preau.Data.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_dir_user_sessions_dir_users_user_id");
+                });
+
+            modelBuilder.Entity("Preau.Provisioning.Domain.Detachment", b =>
+                {
+                    b.HasOne("Preau.Platform.Directory.Domain.Structure", null)
+                        .WithMany()
+                        .HasForeignKey("StructureId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_imp_detachments_dir_structures_structure_id");
+
+                    b.HasOne("Preau.Platform.Directory.Domain.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_imp_detachments_dir_users_user_id");
+                });
+
+            modelBuilder.Entity("Preau.Provisioning.Domain.ImportRun", b =>
+                {
+                    b.HasOne("Preau.Platform.Directory.Domain.Structure", null)
+                        .WithMany()
+                        .HasForeignKey("StructureId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_imp_runs_dir_structures_structure_id");
                 });
 #pragma warning restore 612, 618
         }

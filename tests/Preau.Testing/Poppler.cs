@@ -1,13 +1,14 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
+using Xunit;
 
-namespace Preau.IntegrationTests.Sheets;
+namespace Preau.Testing;
 
 /// <summary>
 /// Reads the sheets' PDFs with poppler-utils (pdfinfo, pdftotext), as a person's PDF reader would.
 /// test.sh installs them; a machine without them fails these tests rather than skipping them.
 /// </summary>
-internal static partial class Poppler
+public static partial class Poppler
 {
     public static async Task<int> PageCountAsync(byte[] pdf)
     {
@@ -26,8 +27,12 @@ internal static partial class Poppler
     public static string CodeOf(string page, string login)
     {
         var at = page.IndexOf(login, StringComparison.Ordinal);
-        Assert.True(at >= 0, $"{login} is not on the page.");
-        return CodePattern().Match(page, at) is { Success: true } m ? m.Value : throw new Xunit.Sdk.XunitException($"No code after {login}.");
+        if (at < 0)
+        {
+            throw new InvalidOperationException($"{login} is not on the page.");
+        }
+
+        return CodePattern().Match(page, at) is { Success: true } m ? m.Value : throw new InvalidOperationException($"No code after {login}.");
     }
 
     private static async Task<string> RunAsync(string tool, byte[] pdf, params string[] options)
@@ -55,14 +60,18 @@ internal static partial class Poppler
             }
             catch (System.ComponentModel.Win32Exception e)
             {
-                throw new Xunit.Sdk.XunitException($"{tool} is missing: install poppler-utils (test.sh does). {e.Message}");
+                throw new InvalidOperationException($"{tool} is missing: install poppler-utils (test.sh does). {e.Message}");
             }
 
             using (process)
             {
                 var output = await process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
                 await process.WaitForExitAsync(TestContext.Current.CancellationToken);
-                Assert.True(process.ExitCode == 0, $"{tool} failed: {await process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken)}");
+                if (process.ExitCode != 0)
+                {
+                    throw new InvalidOperationException($"{tool} failed: {await process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken)}");
+                }
+
                 return output;
             }
         }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Preau.Platform.Directory.Domain;
+using Preau.Platform.Directory.Features;
 using Preau.Platform.Persistence;
 using Preau.Platform.Security;
 
@@ -63,6 +64,12 @@ public sealed partial class SignInWithPassword(
             case AccountState.Blocked:
                 LogNotActive(logger, user.Id, user.State, address);
                 return new Result.Blocked();
+        }
+
+        if (!await SignInGate.AdmitsAsync(db, user.Id, ct))
+        {
+            LogNotActive(logger, user.Id, user.State, address);
+            return new Result.Blocked();
         }
 
         if (check == PasswordCheck.RightButRehash)

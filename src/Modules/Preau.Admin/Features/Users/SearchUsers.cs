@@ -77,9 +77,12 @@ public sealed class SearchUsers(PreauDbContext db)
             .ToListAsync(ct);
 
         var ids = rows.Select(r => r.Id).ToList();
+        // Only the classes of the administrator's schools: a parent's other school stays out of sight.
+        var scopeOfClasses = AdminScope.Structures(me);
         var classes = ids.Count == 0 ? [] : await db.GroupMembers.AsNoTracking()
             .Where(m => ids.Contains(m.UserId))
-            .Join(db.Groups.Where(g => g.Kind == GroupKind.Profile && g.ClassId != null), m => m.GroupId, g => g.Id, (m, g) => new { m.UserId, ClassId = g.ClassId!.Value })
+            .Join(db.Groups.Where(g => g.Kind == GroupKind.Profile && g.ClassId != null && (scopeOfClasses == null || scopeOfClasses.Contains(g.StructureId))),
+                m => m.GroupId, g => g.Id, (m, g) => new { m.UserId, ClassId = g.ClassId!.Value })
             .Join(db.Classes.Where(c => c.ArchivedAt == null), x => x.ClassId, c => c.Id, (x, c) => new { x.UserId, c.Name })
             .ToListAsync(ct);
 

@@ -29,6 +29,9 @@ public sealed class ViewUser(PreauDbContext db, AdminAccess access, TimeProvider
     {
         /// <summary>Activated: the account has a password and no code waits.</summary>
         Activated = 1,
+
+        /// <summary>Activated, and a new code (a password reset) waits until it expires.</summary>
+        Reissued = 5,
         Pending = 2,
         Expired = 3,
 
@@ -66,6 +69,10 @@ public sealed class ViewUser(PreauDbContext db, AdminAccess access, TimeProvider
         var groups = await db.GroupMembers.AsNoTracking().Where(m => m.UserId == userId)
             .Join(db.Groups, m => m.GroupId, g => g.Id, (m, g) => new { g.StructureId, g.ClassId, g.Kind })
             .ToListAsync(ct);
+        // A LocalAdmin sees the person within their own schools only: not a parent's other school,
+        // nor the classes, children or parents found there.
+        var scope = AdminScope.Structures(me);
+        groups = [.. groups.Where(g => scope is null || scope.Contains(g.StructureId))];
         var structureIds = groups.Select(g => g.StructureId).Distinct().ToList();
         var classIds = groups.Where(g => g.Kind == GroupKind.Profile && g.ClassId != null).Select(g => g.ClassId!.Value).Distinct().ToList();
 
@@ -75,11 +82,14 @@ public sealed class ViewUser(PreauDbContext db, AdminAccess access, TimeProvider
         var classes = await db.Classes.AsNoTracking().Where(c => classIds.Contains(c.Id))
             .Select(c => new ClassPlace(c.Id, c.StructureId, c.Name, c.Level, c.ArchivedAt != null))
             .ToListAsync(ct);
+        var inScope = access.UsersInScope(me);
         var children = await db.ParentLinks.AsNoTracking().Where(l => l.RelativeId == userId)
-            .Join(db.Users, l => l.StudentId, x => x.Id, (l, x) => new Relation(x.Id, x.DisplayName, x.Login, x.State)).ToListAsync(ct);
+            .Join(inScope, l => l.StudentId, x => x.Id, (l, x) => new Relation(x.Id, x.DisplayName, x.Login, x.State)).ToListAsync(ct);
         var parents = await db.ParentLinks.AsNoTracking().Where(l => l.StudentId == userId)
-            .Join(db.Users, l => l.RelativeId, x => x.Id, (l, x) => new Relation(x.Id, x.DisplayName, x.Login, x.State)).ToListAsync(ct);
-        var grants = await db.FunctionGrants.AsNoTracking().Where(f => f.UserId == userId)
+            .Join(inScope, l => l.RelativeId, x => x.Id, (l, x) => new Relation(x.Id, x.DisplayName, x.Login, x.State)).ToListAsync(ct);
+        var grants = await db.FunctionGrants.AsNoTracking().Where(f => f.UserId == userId
+                && (scope == null || (f.StructureId != null && scope.Contains(f.StructureId.Value))
+                    || db.Classes.Any(c => c.Id == f.ClassId && scope.Contains(c.StructureId))))
             .Select(f => new
             {
                 f.Function, f.StructureId, f.ClassId,
@@ -92,16 +102,16 @@ public sealed class ViewUser(PreauDbContext db, AdminAccess access, TimeProvider
             .OrderByDescending(s => s.LastSeenAt).Take(50)
             .Select(s => new SessionRow(s.Id, s.CreatedAt, s.LastSeenAt, s.ExpiresAt, s.Persistent, s.IpAddress, s.UserAgent))
             .ToListAsync(ct);
-        var scope = AdminScope.Structures(me);
         var audit = await db.AuditEntries.AsNoTracking()
             .Where(a => a.TargetUserId == userId && (scope == null || a.StructureId == null || scope.Contains(a.StructureId.Value)))
             .OrderByDescending(a => a.At).Take(RecentAuditEntries)
             .Select(a => new AuditRow(a.At, a.Action, a.ActorName, a.Details))
             .ToListAsync(ct);
 
-        var code = u.ActivationCodeHash is not null
-            ? (u.ActivationCodeExpiresAt > now ? CodeState.Pending : CodeState.Expired)
-            : u.PasswordHash is not null ? CodeState.Activated : CodeState.None;
+        var waiting = u.ActivationCodeHash is not null && u.ActivationCodeExpiresAt > now;
+        var code = u.PasswordHash is not null
+            ? (waiting ? CodeState.Reissued : CodeState.Activated)
+            : u.ActivationCodeHash is null ? CodeState.None : waiting ? CodeState.Pending : CodeState.Expired;
 
         return new Detail(
             u.Id, u.Login, u.FirstName, u.LastName, u.DisplayName, u.Profile, u.Email, u.Phone, u.BirthDate, u.ExternalId,

@@ -84,7 +84,12 @@ public sealed class ManageGroups(PreauDbContext db, AdminAccess access, Director
         }
 
         var user = await access.UserAsync(me, userId, ct);
-        if (user is null || !(await access.StructuresOfAsync(user.Id, ct)).Contains(group.StructureId))
+        if (user is null)
+        {
+            return Outcome.NotFound<Done>();
+        }
+
+        if (!(await access.StructuresOfAsync(user.Id, ct)).Contains(group.StructureId))
         {
             return Outcome.Invalid<Done>("UserId", "Error.NotInStructure");
         }

@@ -26,6 +26,11 @@ public sealed class ChangeFunctions(PreauDbContext db, AdminAccess access, Direc
         }
 
         var (structureId, classId, error) = await ScopeAsync(me, request, ct);
+        if (error == NotInScope)
+        {
+            return Outcome.NotFound<Done>();
+        }
+
         if (error is not null)
         {
             return Outcome.Invalid<Done>(error.Value.Field, error.Value.Key);
@@ -56,6 +61,11 @@ public sealed class ChangeFunctions(PreauDbContext db, AdminAccess access, Direc
         }
 
         var (structureId, classId, error) = await ScopeAsync(me, request, ct);
+        if (error == NotInScope)
+        {
+            return Outcome.NotFound<Done>();
+        }
+
         if (error is not null)
         {
             return Outcome.Invalid<Done>(error.Value.Field, error.Value.Key);
@@ -76,17 +86,25 @@ public sealed class ChangeFunctions(PreauDbContext db, AdminAccess access, Direc
         return new Done();
     }
 
+    /// <summary>Marks a school or class that does not exist or is not the administrator's: a 404.</summary>
+    private static readonly (string Field, string Key) NotInScope = ("", "");
+
     /// <summary>The school the grant is about, and the class for a ClassAdmin; an error when out of reach.</summary>
     private async Task<(Guid StructureId, Guid? ClassId, (string Field, string Key)? Error)> ScopeAsync(UserContext me, Request request, CancellationToken ct)
     {
         switch (request.Function)
         {
-            case Function.LocalAdmin when request.StructureId is { } sid && me.IsLocalAdminOf(sid) && await db.Structures.AnyAsync(s => s.Id == sid, ct):
-                return (sid, null, null);
+            case Function.LocalAdmin when request.StructureId is { } sid:
+                return me.IsLocalAdminOf(sid) && await db.Structures.AnyAsync(s => s.Id == sid, ct) ? (sid, null, null) : (Guid.Empty, null, NotInScope);
             case Function.LocalAdmin:
                 return (Guid.Empty, null, ("StructureId", "Error.Structure"));
-            case Function.ClassAdmin when request.ClassId is { } cid && await access.ClassAsync(me, cid, ct) is { ArchivedAt: null } c:
-                return (c.StructureId, c.Id, null);
+            case Function.ClassAdmin when request.ClassId is { } cid:
+                return await access.ClassAsync(me, cid, ct) switch
+                {
+                    null => (Guid.Empty, null, NotInScope),
+                    { ArchivedAt: not null } => (Guid.Empty, null, ("ClassId", "Error.Archived")),
+                    var c => (c.StructureId, c.Id, null),
+                };
             case Function.ClassAdmin:
                 return (Guid.Empty, null, ("ClassId", "Error.Class"));
             default:

@@ -23,7 +23,12 @@ public sealed class LinkParent(PreauDbContext db, AdminAccess access, DirectoryW
         }
 
         var child = await access.UserAsync(me, childId, ct);
-        if (child is null || child.Profile != Profile.Student || parent.Profile != Profile.Relative)
+        if (child is null)
+        {
+            return Outcome.NotFound<Done>();
+        }
+
+        if (child.Profile != Profile.Student || parent.Profile != Profile.Relative)
         {
             return Outcome.Invalid<Done>("ChildId", "Error.Child");
         }

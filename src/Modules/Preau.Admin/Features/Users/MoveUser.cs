@@ -21,8 +21,13 @@ public sealed class MoveUser(PreauDbContext db, AdminAccess access, DirectoryWri
         }
 
         var target = await access.ClassAsync(me, classId, ct);
+        if (target is null)
+        {
+            return Outcome.NotFound<Done>();
+        }
+
         var structures = await access.StructuresOfAsync(pupil.Id, ct);
-        if (target is null || target.ArchivedAt is not null || !structures.Contains(target.StructureId))
+        if (target.ArchivedAt is not null || !structures.Contains(target.StructureId))
         {
             return Outcome.Invalid<Done>("ClassId", "Error.Class");
         }

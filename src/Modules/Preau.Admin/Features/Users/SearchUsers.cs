@@ -19,7 +19,7 @@ public enum UserStateFilter
 /// <summary>
 /// The people an administrator holds, filtered by school, class, profile, state and a name or
 /// login prefix (accents and capitals ignored), sorted by name in French order, a page at a
-/// time: three queries (count, page, the page's classes) whatever the size of the schools.
+/// time: three queries (count, page, the page's classes), and one more to check a class filter, whatever the size of the schools.
 /// </summary>
 public sealed class SearchUsers(PreauDbContext db)
 {
@@ -46,10 +46,14 @@ public sealed class SearchUsers(PreauDbContext db)
             : new AdminAccess(db).UsersInScope(me);
         if (query.ClassId is { } classId)
         {
-            // The class must be one the administrator holds: its structure is checked in the query itself.
-            var scope = AdminScope.Structures(me);
+            var classStructure = await db.Classes.Where(c => c.Id == classId).Select(c => (Guid?)c.StructureId).FirstOrDefaultAsync(ct);
+            if (classStructure is null || !me.IsLocalAdminOf(classStructure.Value))
+            {
+                return null;
+            }
+
             users = users.Where(u => db.GroupMembers.Any(m => m.UserId == u.Id && db.Groups.Any(g => g.Id == m.GroupId
-                && g.ClassId == classId && g.Kind == GroupKind.Profile && (scope == null || scope.Contains(g.StructureId)))));
+                && g.ClassId == classId && g.Kind == GroupKind.Profile)));
         }
 
         if (query.Profile is { } profile)

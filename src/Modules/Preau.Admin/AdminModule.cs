@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Preau.Admin.Api;
 using Preau.Admin.Authorization;
-using Preau.Admin.Data;
+using Preau.Platform.Directory.Features;
 using Preau.Admin.Features;
 using Preau.Admin.Features.Audit;
 using Preau.Admin.Features.Groups;
@@ -19,6 +19,7 @@ public static class AdminModule
 {
     public static IServiceCollection AddAdmin(this IServiceCollection services)
     {
+        // The folded names the console searches and sorts by; a platform concern that only the console reads so far.
         services.AddSingleton<IInterceptor, UserSearchNameInterceptor>();
         services.AddScoped<AdminAccess>();
         services.AddScoped<ListStructures>();

@@ -1,5 +1,5 @@
 using Microsoft.EntityFrameworkCore;
-using Preau.Admin.Data;
+using Preau.Platform.Directory.Features;
 using Preau.Platform.Directory.Domain;
 using Preau.Platform.Kernel;
 using Preau.Platform.Persistence;

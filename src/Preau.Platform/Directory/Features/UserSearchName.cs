@@ -5,15 +5,16 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Preau.Platform.Directory.Domain;
 
-namespace Preau.Admin.Data;
+namespace Preau.Platform.Directory.Features;
 
 /// <summary>
 /// A folded copy of each person's name, "nom-prenom" without accents or capitals, kept beside
-/// the directory's users: the administration searches it by prefix and sorts by it through an
-/// index, the same way on SQLite and PostgreSQL (whose collations otherwise disagree), in an
-/// order that is French at the first level (É with E, œ as oe).
+/// the directory's users (a shadow column, filled on every save by <see cref="UserSearchNameInterceptor"/>):
+/// people are searched by prefix and sorted by it through an index, the same way on SQLite and
+/// PostgreSQL (whose collations otherwise disagree), in an order that is French at the first
+/// level (É with E, œ as oe).
 /// </summary>
-internal static class UserSearchName
+public static class UserSearchName
 {
     public const string Property = "SearchName";
 
@@ -76,7 +77,7 @@ internal sealed class UserSearchNameConfiguration : IEntityTypeConfiguration<Use
 }
 
 /// <summary>Keeps the folded name in step with the names, whoever writes them (import, console, demo).</summary>
-internal sealed class UserSearchNameInterceptor : SaveChangesInterceptor
+public sealed class UserSearchNameInterceptor : SaveChangesInterceptor
 {
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {

@@ -21,7 +21,7 @@ public abstract class AdminPagesTests(PreauApp app)
             [("Input.Profile", "Student"), ("Input.LastName", "Zéphyr"), ("Input.FirstName", "Noé"), ("Input.BirthDate", "2019-05-02"), ("Input.ClassId", cp.ToString())], form);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("no-store", response.Headers.CacheControl?.ToString());
+        Assert.True(response.Headers.CacheControl?.NoStore, "The page with the code must not be stored.");
         var page = await Html.ReadAsync(response);
         var codes = page.QuerySelectorAll("code.code-reveal").Select(c => c.TextContent).ToList();
         Assert.Equal("noe.zephyr", codes[0]);
@@ -48,7 +48,8 @@ public abstract class AdminPagesTests(PreauApp app)
         var page = await Html.ReadAsync(response);
         Assert.Equal("Ce champ est obligatoire.", page.TextOf("#err-LastName"));
         Assert.Equal("Cette adresse e-mail n'est pas valide.", page.TextOf("#err-Email"));
-        Assert.Contains("Aucun compte ne porte cet identifiant.", page.Body!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Indiquez l'identifiant d'un élève de votre établissement", page.Body!.TextContent, StringComparison.Ordinal);
+        Assert.False(await app.WithDbAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.AnyAsync(db.Users, u => u.FirstName == "Jo", Ct)));
         Assert.Equal("Jo", page.QuerySelector("#Input_FirstName")!.GetAttribute("value"));
     }
 

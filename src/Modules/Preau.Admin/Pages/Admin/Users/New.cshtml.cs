@@ -58,43 +58,32 @@ public sealed class NewModel(CurrentUser currentUser, CreateUser create, PreauDb
             return NotFound();
         }
 
+        // An unknown login becomes an id that matches nobody: the use case refuses it with the other fields' errors.
         Guid? childId = null;
-        var problems = new Dictionary<string, string[]>(StringComparer.Ordinal);
         if (!string.IsNullOrWhiteSpace(Input.ChildLogin))
         {
             var login = Input.ChildLogin.Trim().ToLowerInvariant();
-            childId = await db.Users.Where(u => u.Login == login).Select(u => (Guid?)u.Id).FirstOrDefaultAsync(ct);
-            if (childId is null)
-            {
-                problems["ChildLogin"] = ["Error.UnknownLogin"];
-            }
+            childId = await db.Users.Where(u => u.Login == login).Select(u => (Guid?)u.Id).FirstOrDefaultAsync(ct) ?? Guid.Empty;
         }
 
-        if (problems.Count == 0)
+        var me = await currentUser.RequireAsync(ct);
+        var outcome = await create.HandleAsync(me, new CreateUser.Request(
+            Structure.Id, Input.Profile, Input.FirstName, Input.LastName, Input.BirthDate, Input.Email, Input.Phone,
+            Input.Profile == Profile.Relative ? null : Input.ClassId, childId, Input.ExternalId), ct);
+        if (!outcome.Found)
         {
-            var me = await currentUser.RequireAsync(ct);
-            var outcome = await create.HandleAsync(me, new CreateUser.Request(
-                Structure.Id, Input.Profile, Input.FirstName, Input.LastName, Input.BirthDate, Input.Email, Input.Phone,
-                Input.Profile == Profile.Relative ? null : Input.ClassId, Input.Profile == Profile.Relative ? childId : null, Input.ExternalId), ct);
-            if (!outcome.Found)
-            {
-                return NotFound();
-            }
-
-            if (outcome.Errors is null)
-            {
-                Created = outcome.Value;
-                // The code is shown this once: the page must not be kept by a shared computer's cache.
-                Response.Headers.CacheControl = "no-store";
-                return Page();
-            }
-
-            foreach (var (field, keys) in outcome.Errors)
-            {
-                problems[field == "ChildId" ? "ChildLogin" : field] = keys;
-            }
+            return NotFound();
         }
 
+        if (outcome.Errors is null)
+        {
+            Created = outcome.Value;
+            // The code is shown this once: the page must not be kept by a shared computer's cache.
+            Response.Headers.CacheControl = "no-store";
+            return Page();
+        }
+
+        var problems = outcome.Errors.ToDictionary(e => e.Key == "ChildId" ? "ChildLogin" : e.Key, e => e.Value, StringComparer.Ordinal);
         ModelState.AddErrors(problems, s);
         Response.StatusCode = StatusCodes.Status400BadRequest;
         return Page();

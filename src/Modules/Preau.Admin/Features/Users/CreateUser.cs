@@ -80,7 +80,7 @@ public sealed class CreateUser(PreauDbContext db, AdminAccess access, DirectoryW
 
         audit.Record(AuditActions.UserCreate, user, structure.Id,
             string.Join(", ", new[] { request.Profile.ToString(), schoolClass?.Name, child is null ? null : "child " + child.Login }.Where(x => x is not null)));
-        audit.Record("code.issue", user, structure.Id, "created by hand");
+        audit.Record("code.issue", user, structure.Id);
         await db.SaveChangesAsync(ct);
         return new Created(user.Id, user.Login, user.DisplayName, code, user.ActivationCodeExpiresAt!.Value);
     }

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Preau.Admin.Api;
 using Preau.Admin.Authorization;
+using Preau.Admin.Data;
 using Preau.Platform.Directory.Features;
 using Preau.Admin.Features;
 using Preau.Admin.Features.Audit;
@@ -21,6 +22,7 @@ public static class AdminModule
     {
         // The folded names the console searches and sorts by; a platform concern that only the console reads so far.
         services.AddSingleton<IInterceptor, UserSearchNameInterceptor>();
+        services.AddHostedService<UserSearchNameBackfill>();
         services.AddScoped<AdminAccess>();
         services.AddScoped<ListStructures>();
         services.AddScoped<ViewClass>();

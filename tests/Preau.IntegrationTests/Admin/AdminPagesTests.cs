@@ -1,5 +1,9 @@
 using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Preau.Admin.Audit;
+using Preau.Platform.Directory.Features;
 using Preau.Testing;
 
 namespace Preau.IntegrationTests.Admin;
@@ -49,7 +53,7 @@ public abstract class AdminPagesTests(PreauApp app)
         Assert.Equal("Ce champ est obligatoire.", page.TextOf("#err-LastName"));
         Assert.Equal("Cette adresse e-mail n'est pas valide.", page.TextOf("#err-Email"));
         Assert.Contains("Indiquez l'identifiant d'un élève de votre établissement", page.Body!.TextContent, StringComparison.Ordinal);
-        Assert.False(await app.WithDbAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.AnyAsync(db.Users, u => u.FirstName == "Jo", Ct)));
+        Assert.False(await app.WithDbAsync(db => db.Users.AnyAsync(u => u.FirstName == "Jo", Ct)));
         Assert.Equal("Jo", page.QuerySelector("#Input_FirstName")!.GetAttribute("value"));
     }
 
@@ -107,6 +111,34 @@ public abstract class AdminPagesTests(PreauApp app)
         Assert.Equal(3, list.QuerySelectorAll("main table tbody tr").Length);
         var isabelle = await app.SignedInClientAsync(Personas.Isabelle);
         Assert.Equal(HttpStatusCode.NotFound, (await isabelle.GetAsync($"/admin/users/{adminId}", Ct)).StatusCode);
+    }
+
+    [Fact]
+    public async Task People_saved_before_the_folded_name_existed_are_found_once_folded_at_start()
+    {
+        var client = await app.SignedInClientAsync(Personas.Isabelle);
+        await app.WithDbAsync(db => db.Users.Where(u => u.Login == Personas.Karim)
+            .ExecuteUpdateAsync(u => u.SetProperty(x => EF.Property<string?>(x, UserSearchName.Property), (string?)null), Ct));
+        Assert.DoesNotContain("karim.benali", await client.GetStringAsync("/api/v1/admin/users?q=benali", Ct), StringComparison.Ordinal);
+
+        var backfill = app.Services.GetServices<IHostedService>().OfType<Preau.Admin.Data.UserSearchNameBackfill>().Single();
+        await backfill.StartAsync(Ct);
+
+        Assert.Contains("karim.benali", await client.GetStringAsync("/api/v1/admin/users?q=benali", Ct), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_administration_api_is_described_in_openapi()
+    {
+        var document = await app.CreateClient().GetStringAsync("/api/v1/openapi.json", Ct);
+
+        foreach (var operation in new[] { "AdminSearchUsers", "AdminGetUser", "AdminCreateUser", "AdminUpdateUser", "AdminMoveUser", "AdminLinkChild",
+            "AdminUnlinkChild", "AdminBlockUser", "AdminUnblockUser", "AdminGrantFunction", "AdminRevokeFunction", "AdminListSessions",
+            "AdminRevokeSession", "AdminRevokeAllSessions", "AdminBlockProfile", "AdminUnblockProfile", "AdminCreateClass", "AdminUpdateClass",
+            "AdminCreateGroup", "AdminRenameGroup", "AdminDeleteGroup", "AdminAddGroupMember", "AdminRemoveGroupMember", "AdminSearchAudit" })
+        {
+            Assert.Contains($"\"operationId\": \"{operation}\"", document, StringComparison.Ordinal);
+        }
     }
 }
 

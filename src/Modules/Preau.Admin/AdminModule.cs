@@ -1,22 +1,48 @@
 using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Preau.Admin.Api;
 using Preau.Admin.Authorization;
+using Preau.Admin.Data;
 using Preau.Admin.Features;
+using Preau.Admin.Features.Audit;
+using Preau.Admin.Features.Groups;
+using Preau.Admin.Features.Structures;
+using Preau.Admin.Features.Users;
 using Preau.Admin.Resources;
 using Preau.Admin.Sheets;
+using Preau.Platform.Directory.Features;
 using Preau.Platform.Modules;
 
 namespace Preau.Admin;
 
-/// <summary>Administration: schools and classes for LocalAdmins and the SuperAdmin; "Ma classe" for ClassAdmins.</summary>
+/// <summary>Administration: schools, classes, groups, accounts and the audit trail for LocalAdmins and the SuperAdmin; "Ma classe" for ClassAdmins.</summary>
 public static class AdminModule
 {
     public static IServiceCollection AddAdmin(this IServiceCollection services)
     {
+        // The folded names the console searches and sorts by; a platform concern that only the console reads so far.
+        services.AddSingleton<IInterceptor, UserSearchNameInterceptor>();
+        services.AddHostedService<UserSearchNameBackfill>();
+        services.AddScoped<AdminAccess>();
         services.AddScoped<ListStructures>();
         services.AddScoped<ViewClass>();
         services.AddConnectionSheets();
+        services.AddScoped<ViewStructure>();
+        services.AddScoped<SaveClass>();
+        services.AddScoped<BlockProfile>();
+        services.AddScoped<ViewGroup>();
+        services.AddScoped<ManageGroups>();
+        services.AddScoped<SearchUsers>();
+        services.AddScoped<ViewUser>();
+        services.AddScoped<CreateUser>();
+        services.AddScoped<UpdateUser>();
+        services.AddScoped<MoveUser>();
+        services.AddScoped<LinkParent>();
+        services.AddScoped<BlockUser>();
+        services.AddScoped<RevokeSessions>();
+        services.AddScoped<ChangeFunctions>();
+        services.AddScoped<SearchAudit>();
         services.AddAppEntry(new AppEntry(
             "admin", typeof(AdminStrings), "App.Name", "App.Description", "/admin", "admin", "red",
             AdminScope.AdministersAnyStructure, Order: 800));

@@ -587,6 +587,11 @@ namespace Preau.Data.Postgres.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("profile");
 
+                    b.Property<string>("SearchName")
+                        .HasMaxLength(220)
+                        .HasColumnType("character varying(220)")
+                        .HasColumnName("search_name");
+
                     b.Property<string>("SecurityStamp")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -613,6 +618,9 @@ namespace Preau.Data.Postgres.Migrations
                     b.HasIndex("Login")
                         .IsUnique()
                         .HasDatabaseName("ix_dir_users_login");
+
+                    b.HasIndex("SearchName")
+                        .HasDatabaseName("ix_dir_users_search_name");
 
                     b.HasIndex("LastName", "FirstName", "BirthDate")
                         .HasDatabaseName("ix_dir_users_last_name_first_name_birth_date");

@@ -582,6 +582,11 @@ namespace Preau.Data.Sqlite.Migrations
                         .HasColumnType("INTEGER")
                         .HasColumnName("profile");
 
+                    b.Property<string>("SearchName")
+                        .HasMaxLength(220)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("search_name");
+
                     b.Property<string>("SecurityStamp")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -608,6 +613,9 @@ namespace Preau.Data.Sqlite.Migrations
                     b.HasIndex("Login")
                         .IsUnique()
                         .HasDatabaseName("ix_dir_users_login");
+
+                    b.HasIndex("SearchName")
+                        .HasDatabaseName("ix_dir_users_search_name");
 
                     b.HasIndex("LastName", "FirstName", "BirthDate")
                         .HasDatabaseName("ix_dir_users_last_name_first_name_birth_date");

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 using Preau.Platform.Directory.Domain;
+using Preau.Platform.Directory.Features;
 using Preau.Platform.Persistence;
 
 namespace Preau.Platform.Security;
@@ -71,16 +72,16 @@ public sealed class Sessions(PreauDbContext db, IMemoryCache cache, TimeProvider
         }
 
         var now = clock.GetUtcNow();
+        // One query: the session, joined to its owner only if the sign-in gate still admits them.
         var session = await db.UserSessions
             .Where(s => s.Id == sessionId && s.UserId == userId)
-            .Join(db.Users, s => s.UserId, u => u.Id, (s, u) => new { Session = s, u.State })
+            .Join(SignInGate.Admitted(db), s => s.UserId, u => u.Id, (s, u) => s)
             .FirstOrDefaultAsync(ct);
-        alive = session is not null && session.Session.RevokedAt is null && session.Session.ExpiresAt > now
-            && session.State == AccountState.Active;
-        if (alive && !session!.Session.Persistent && now - session.Session.LastSeenAt > _options.RecheckAfter)
+        alive = session is not null && session.RevokedAt is null && session.ExpiresAt > now;
+        if (alive && !session!.Persistent && now - session.LastSeenAt > _options.RecheckAfter)
         {
-            session.Session.LastSeenAt = now;
-            session.Session.ExpiresAt = now + _options.IdleTimeout;
+            session.LastSeenAt = now;
+            session.ExpiresAt = now + _options.IdleTimeout;
             await db.SaveChangesAsync(ct);
         }
 
@@ -97,6 +98,15 @@ public sealed class Sessions(PreauDbContext db, IMemoryCache cache, TimeProvider
         await db.UserSessions.Where(s => s.Id == sessionId && s.RevokedAt == null)
             .ExecuteUpdateAsync(s => s.SetProperty(x => x.RevokedAt, clock.GetUtcNow()), ct);
         cache.Remove("session:" + sessionId);
+    }
+
+    /// <summary>Makes this node forget what it remembered of these sessions, so a revocation or a block applies at once.</summary>
+    public void Forget(IEnumerable<Guid> sessionIds)
+    {
+        foreach (var id in sessionIds)
+        {
+            cache.Remove("session:" + id);
+        }
     }
 
     private static string? Truncate(string value, int max) =>

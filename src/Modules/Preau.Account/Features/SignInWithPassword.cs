@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Preau.Account.Security;
 using Preau.Platform.Directory.Domain;
+using Preau.Platform.Directory.Features;
 using Preau.Platform.Persistence;
 using Preau.Platform.Security;
 
@@ -82,9 +83,9 @@ public sealed partial class SignInWithPassword(
                 return new Result.Blocked();
         }
 
-        if (user.DetachedAt is not null)
+        // Detached by an import, or every school of the person blocks their profile.
+        if (!await SignInGate.AdmitsAsync(db, user.Id, ct))
         {
-            // Detached by an import (no longer at any school): the account waits for a restore or its deletion.
             LogNotActive(logger, user.Id, user.State, address);
             return new Result.Blocked();
         }

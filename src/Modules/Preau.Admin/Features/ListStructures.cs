@@ -51,7 +51,7 @@ public sealed class ListStructures(PreauDbContext db)
             .ToListAsync(ct);
 
         var classes = await db.Classes.AsNoTracking()
-            .Where(c => ids.Contains(c.StructureId))
+            .Where(c => ids.Contains(c.StructureId) && c.ArchivedAt == null)
             .Select(c => new
             {
                 c.Id,

@@ -11,7 +11,7 @@ namespace Preau.Platform.Directory.Features;
 /// group per profile; joining a class joins its structure; a parent joins the groups of their
 /// children's classes and schools. Changes are staged on the context; the caller saves them.
 /// </summary>
-public sealed class DirectoryWriter(PreauDbContext db, TimeProvider clock, ActivationCodes codes)
+public sealed partial class DirectoryWriter(PreauDbContext db, TimeProvider clock, ActivationCodes codes)
 {
     private static readonly Profile[] AllProfiles = Enum.GetValues<Profile>();
 

@@ -48,6 +48,13 @@ namespace Preau.Data.Postgres.Migrations
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
+                name: "search_name",
+                table: "dir_users",
+                type: "character varying(220)",
+                maxLength: 220,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
                 name: "charter",
                 table: "dir_structures",
                 type: "character varying(20000)",
@@ -287,6 +294,11 @@ namespace Preau.Data.Postgres.Migrations
                 columns: new[] { "last_name", "first_name", "birth_date" });
 
             migrationBuilder.CreateIndex(
+                name: "ix_dir_users_search_name",
+                table: "dir_users",
+                column: "search_name");
+
+            migrationBuilder.CreateIndex(
                 name: "ix_dir_classes_structure_id_school_year_name",
                 table: "dir_classes",
                 columns: new[] { "structure_id", "school_year", "name" },
@@ -395,6 +407,10 @@ namespace Preau.Data.Postgres.Migrations
                 table: "dir_users");
 
             migrationBuilder.DropIndex(
+                name: "ix_dir_users_search_name",
+                table: "dir_users");
+
+            migrationBuilder.DropIndex(
                 name: "ix_dir_classes_structure_id_school_year_name",
                 table: "dir_classes");
 
@@ -416,6 +432,10 @@ namespace Preau.Data.Postgres.Migrations
 
             migrationBuilder.DropColumn(
                 name: "external_id",
+                table: "dir_users");
+
+            migrationBuilder.DropColumn(
+                name: "search_name",
                 table: "dir_users");
 
             migrationBuilder.DropColumn(

@@ -1,0 +1,35 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Localization;
+using Preau.Admin.Features;
+using Preau.Admin.Resources;
+
+namespace Preau.Admin.Api;
+
+/// <summary>Turns a use case's outcome into the API's answer: the value, 404, or validation problem details in the caller's language.</summary>
+internal static class AdminApiResults
+{
+    public static Results<Ok<T>, NotFound, ValidationProblem> Ok<T>(Outcome<T> outcome, IStringLocalizer<AdminStrings> s) =>
+        !outcome.Found ? TypedResults.NotFound()
+        : outcome.Errors is { } errors ? Problem(errors, s)
+        : TypedResults.Ok(outcome.Value!);
+
+    public static Results<Created<T>, NotFound, ValidationProblem> Created<T>(Outcome<T> outcome, IStringLocalizer<AdminStrings> s, Func<T, string> location) =>
+        !outcome.Found ? TypedResults.NotFound()
+        : outcome.Errors is { } errors ? Problem(errors, s)
+        : TypedResults.Created(location(outcome.Value!), outcome.Value!);
+
+    public static Results<NoContent, NotFound, ValidationProblem> NoContent<T>(Outcome<T> outcome, IStringLocalizer<AdminStrings> s) =>
+        !outcome.Found ? TypedResults.NotFound()
+        : outcome.Errors is { } errors ? Problem(errors, s)
+        : TypedResults.NoContent();
+
+    public static Results<Ok<T>, NotFound> Found<T>(T? value) where T : class =>
+        value is null ? TypedResults.NotFound() : TypedResults.Ok(value);
+
+    public static ValidationProblem Problem(IReadOnlyDictionary<string, string[]> errors, IStringLocalizer<AdminStrings> s) =>
+        TypedResults.ValidationProblem(
+            errors.ToDictionary(e => JsonNamingPolicy.CamelCase.ConvertName(e.Key), e => e.Value.Select(key => s[key].Value).ToArray()),
+            title: s["Error.Title"].Value);
+}

@@ -21,7 +21,7 @@ public sealed class AdminConsoleTests(BrowserApp app, ITestOutputHelper output) 
     {
         await using var context = await app.NewContextAsync(width, ColorScheme.Light);
         var page = await context.NewPageAsync();
-        await page.SignInAsync(Personas.Isabelle);
+        await page.SignInAsync(Personas.Isabelle, app: app);
 
         await page.GotoAsync("/admin");
         await page.GetByLabel("Nom ou identifiant").FillAsync("lea dub");

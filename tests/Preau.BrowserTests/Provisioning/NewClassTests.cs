@@ -62,6 +62,7 @@ public sealed partial class NewClassTests(BrowserApp app) : IClassFixture<Browse
         // Sheets: pupils and parents of CM1 B, only accounts still to activate.
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Fiches de connexion");
         await Expect(page.GetByText("nouveaux codes").First).ToBeVisibleAsync();
+        await Screenshots.SaveAsync(page, "sheets-class-1280-light");
         var download = await page.RunAndWaitForDownloadAsync(() =>
             page.GetByRole(AriaRole.Button, new() { Name = "Imprimer (PDF)" }).ClickAsync());
         var pdf = await File.ReadAllBytesAsync(await download.PathAsync(), TestContext.Current.CancellationToken);

@@ -260,13 +260,17 @@ public abstract class UserAdministrationTests(PreauApp app)
         var cm1 = await app.ClassIdAsync("CM1 A", AdminData.JulesFerry);
         var claire = await app.UserIdAsync(Personas.Claire);
         var lea = await app.UserIdAsync(Personas.Lea);
+        var claireClient = await app.SignedInClientAsync(Personas.Claire);
 
         Assert.Equal(HttpStatusCode.NoContent, (await client.PostAsJsonAsync($"/api/v1/admin/users/{claire}/functions", new { function = "LocalAdmin", structureId = julesFerry }, Ct)).StatusCode);
         Assert.Equal(HttpStatusCode.NoContent, (await client.PostAsJsonAsync($"/api/v1/admin/users/{claire}/functions", new { function = "ClassAdmin", classId = cm1 }, Ct)).StatusCode);
-        var claireClient = await app.SignedInClientAsync(Personas.Claire);
         Assert.Equal(HttpStatusCode.OK, (await claireClient.GetAsync("/admin", Ct)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await claireClient.GetAsync($"/admin/classes/{cm1}", Ct)).StatusCode);
         Assert.Equal(2, (await app.AuditAsync(AuditActions.UserGrant, claire)).Count);
+
+        // A new LocalAdmin's next sign-in goes through enrolling a second factor before anything else.
+        var signIn = await PreauApp.PostLoginAsync(app.CreateBrowserlikeClient(), Personas.Claire, PreauApp.Password);
+        Assert.Equal("/login/mfa/enrol", signIn.Headers.Location?.OriginalString);
 
         // A pupil holds no function; a director does not strip herself.
         Assert.Equal(HttpStatusCode.BadRequest, (await client.PostAsJsonAsync($"/api/v1/admin/users/{lea}/functions", new { function = "LocalAdmin", structureId = julesFerry }, Ct)).StatusCode);

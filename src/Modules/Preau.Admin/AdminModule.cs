@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Preau.Admin.Api;
 using Preau.Admin.Authorization;
@@ -11,7 +10,6 @@ using Preau.Admin.Features.Structures;
 using Preau.Admin.Features.Users;
 using Preau.Admin.Resources;
 using Preau.Admin.Sheets;
-using Preau.Platform.Directory.Features;
 using Preau.Platform.Modules;
 
 namespace Preau.Admin;
@@ -21,8 +19,7 @@ public static class AdminModule
 {
     public static IServiceCollection AddAdmin(this IServiceCollection services)
     {
-        // The folded names the console searches and sorts by; a platform concern that only the console reads so far.
-        services.AddSingleton<IInterceptor, UserSearchNameInterceptor>();
+        // The folded names the console searches and sorts by are kept by the platform; this fills those saved before them.
         services.AddHostedService<UserSearchNameBackfill>();
         services.AddScoped<AdminAccess>();
         services.AddScoped<ListStructures>();

@@ -43,6 +43,9 @@ public static class PlatformSetup
 
         services.AddPreauPersistence(configuration, moduleAssemblies);
         services.AddScoped<DirectoryWriter>();
+
+        // Every saved user gets the folded name (no accents, no capitals) that searches and French sorting use.
+        services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor, UserSearchNameInterceptor>();
         services.AddScoped<Audit.AuditLog>();
         services.AddSingleton(sp => SecretKeys.FromConfiguration(configuration, sp.GetRequiredService<IOptions<PreauOptions>>().Value));
         services.AddSingleton<ActivationCodes>();

@@ -18,6 +18,7 @@ internal sealed partial class UserSearchNameBackfill(IServiceScopeFactory scopes
 
     private readonly CancellationTokenSource _stopping = new();
     private Task? _work;
+    private bool _disposed;
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -38,6 +39,12 @@ internal sealed partial class UserSearchNameBackfill(IServiceScopeFactory scopes
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
+        // A host torn down before it stopped (a test's factory) may have disposed the service already.
+        if (_disposed)
+        {
+            return;
+        }
+
         await _stopping.CancelAsync();
         if (_work is not null)
         {
@@ -45,7 +52,11 @@ internal sealed partial class UserSearchNameBackfill(IServiceScopeFactory scopes
         }
     }
 
-    public void Dispose() => _stopping.Dispose();
+    public void Dispose()
+    {
+        _disposed = true;
+        _stopping.Dispose();
+    }
 
     private async Task FoldAllAsync(CancellationToken ct)
     {

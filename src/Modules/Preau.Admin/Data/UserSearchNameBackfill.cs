@@ -88,7 +88,7 @@ internal sealed partial class UserSearchNameBackfill(IServiceScopeFactory scopes
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PreauDbContext>();
-        var users = await db.Users.Where(u => EF.Property<string?>(u, UserSearchName.Property) == null).Take(Batch).ToListAsync(ct);
+        var users = await db.Users.Where(u => EF.Property<string?>(u, UserSearchName.Property) == null).OrderBy(u => u.Id).Take(Batch).ToListAsync(ct);
         foreach (var user in users)
         {
             db.Entry(user).Property<string>(UserSearchName.Property).CurrentValue = UserSearchName.Of(user.LastName, user.FirstName);

@@ -49,7 +49,7 @@ PersistenceServiceCollectionExtensions.ConfigureProvider(options, database, prea
 string[] firstNames = ["Emma", "Jade", "Louise", "Alice", "Chloé", "Gabriel", "Raphaël", "Léo", "Louis", "Arthur"];
 string[] parentNames = ["Nathalie", "Stéphane", "Céline", "Julien", "Aurélie", "Nicolas", "Sandrine", "Karine"];
 var clock = TimeProvider.System;
-var codes = new ActivationCodes(new SecretKeys(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)), clock, Microsoft.Extensions.Options.Options.Create(new ActivationOptions()));
+var codes = new ActivationCodes(new Codes(new SecretKeys(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32))), clock, Microsoft.Extensions.Options.Options.Create(new ActivationOptions()));
 var watch = Stopwatch.StartNew();
 
 Guid classId;

@@ -48,6 +48,7 @@ public static class PlatformSetup
         services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor, UserSearchNameInterceptor>();
         services.AddScoped<Audit.AuditLog>();
         services.AddSingleton(sp => SecretKeys.FromConfiguration(configuration, sp.GetRequiredService<IOptions<PreauOptions>>().Value));
+        services.AddSingleton<Codes>();
         services.AddSingleton<ActivationCodes>();
         services.AddOptions<ActivationOptions>().Bind(configuration.GetSection("Security:Activation"));
         services.AddScoped<LoadUserContext>();

@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using Microsoft.Extensions.Options;
 using Preau.Platform.Directory.Domain;
 
@@ -18,17 +16,17 @@ public sealed class ActivationOptions
 /// platform's code key, fast enough to issue codes for a whole city's import), so a stolen
 /// database does not give them away. Issuing a code replaces the previous one.
 /// </summary>
-public sealed class ActivationCodes(SecretKeys keys, TimeProvider clock, IOptions<ActivationOptions> options)
+public sealed class ActivationCodes(Codes codes, TimeProvider clock, IOptions<ActivationOptions> options)
 {
     public const int Length = 8;
 
-    private const string Alphabet = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
+    private const string Purpose = "activation";
 
     /// <summary>Gives the person a fresh code, valid for the configured lifetime, and returns it for printing.</summary>
     public string Issue(User user)
     {
-        var code = RandomNumberGenerator.GetString(Alphabet, Length);
-        user.ActivationCodeHash = Hash(code);
+        var code = Codes.NewCode(Length);
+        user.ActivationCodeHash = codes.Hash(Purpose, code);
         user.ActivationCodeExpiresAt = clock.GetUtcNow() + options.Value.CodeLifetime;
         return Format(code);
     }
@@ -41,14 +39,9 @@ public sealed class ActivationCodes(SecretKeys keys, TimeProvider clock, IOption
             return false;
         }
 
-        var normalized = Normalize(typed);
-        if (normalized.Length != Length)
-        {
-            return false;
-        }
-
-        var expected = Convert.FromHexString(user.ActivationCodeHash);
-        return CryptographicOperations.FixedTimeEquals(expected, HashBytes(normalized))
+        var normalized = Codes.Normalize(typed);
+        return normalized.Length == Length
+            && Codes.Same(user.ActivationCodeHash, codes.Hash(Purpose, normalized))
             && user.ActivationCodeExpiresAt > clock.GetUtcNow();
     }
 
@@ -60,8 +53,8 @@ public sealed class ActivationCodes(SecretKeys keys, TimeProvider clock, IOption
             return false;
         }
 
-        var normalized = Normalize(typed);
-        return normalized.Length == Length && normalized.All(c => Alphabet.Contains(c, StringComparison.Ordinal));
+        var normalized = Codes.Normalize(typed);
+        return normalized.Length == Length && normalized.All(c => Codes.Alphabet.Contains(c, StringComparison.Ordinal));
     }
 
     /// <summary>Uses up the code: it cannot serve twice.</summary>
@@ -72,24 +65,5 @@ public sealed class ActivationCodes(SecretKeys keys, TimeProvider clock, IOption
     }
 
     /// <summary>"K7PMX2QD" → "K7PM-X2QD".</summary>
-    public static string Format(string code) => code.Length == Length ? $"{code[..4]}-{code[4..]}" : code;
-
-    private static string Normalize(string typed)
-    {
-        var builder = new StringBuilder(typed.Length);
-        foreach (var c in typed)
-        {
-            if (c is not (' ' or '-' or '\u00A0' or '\u202F' or '\t'))
-            {
-                builder.Append(char.ToUpperInvariant(c));
-            }
-        }
-
-        return builder.ToString();
-    }
-
-    private string Hash(string code) => Convert.ToHexString(HashBytes(code));
-
-    private byte[] HashBytes(string normalizedCode) =>
-        HMACSHA256.HashData(keys.CodeKey, Encoding.UTF8.GetBytes(normalizedCode));
+    public static string Format(string code) => Codes.Format(code);
 }

@@ -41,7 +41,7 @@ public sealed class InMemoryDirectory : IDisposable
 
     public DirectoryWriter Writer(PreauDbContext db) => new(db, Clock, Codes);
 
-    public ActivationCodes Codes => new(new SecretKeys(new byte[32]), Clock, Microsoft.Extensions.Options.Options.Create(new ActivationOptions()));
+    public ActivationCodes Codes => new(new Preau.Platform.Security.Codes(new SecretKeys(new byte[32])), Clock, Microsoft.Extensions.Options.Options.Create(new ActivationOptions()));
 
     /// <summary>The groups a person belongs to, as stored.</summary>
     public async Task<List<Group>> GroupsOfAsync(Guid userId)

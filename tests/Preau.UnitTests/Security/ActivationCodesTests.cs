@@ -12,7 +12,7 @@ public sealed class ActivationCodesTests
     private readonly ActivationCodes _codes;
 
     public ActivationCodesTests() =>
-        _codes = new ActivationCodes(new SecretKeys(Enumerable.Range(1, 32).Select(i => (byte)i).ToArray()), _clock,
+        _codes = new ActivationCodes(new Codes(new SecretKeys(Enumerable.Range(1, 32).Select(i => (byte)i).ToArray())), _clock,
             Options.Create(new ActivationOptions { CodeLifetime = TimeSpan.FromDays(90) }));
 
     private static User Person() => new()
@@ -78,7 +78,7 @@ public sealed class ActivationCodesTests
     {
         var user = Person();
         var code = _codes.Issue(user);
-        var elsewhere = new ActivationCodes(new SecretKeys(new byte[32]), _clock, Options.Create(new ActivationOptions()));
+        var elsewhere = new ActivationCodes(new Codes(new SecretKeys(new byte[32])), _clock, Options.Create(new ActivationOptions()));
 
         Assert.False(elsewhere.Matches(user, code));
     }

@@ -14,7 +14,6 @@ internal static class AccountSecurityModule
 {
     public static IServiceCollection AddAccountSecurity(this IServiceCollection services)
     {
-        services.AddSingleton<Codes>();
         services.AddSingleton<Authenticator>();
         services.AddScoped<Mfa>();
         services.AddScoped<MfaStatus>();

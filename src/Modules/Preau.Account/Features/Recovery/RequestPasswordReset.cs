@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Preau.Account.Security;
 using Preau.Platform.Persistence;
+using Preau.Platform.Security;
 
 namespace Preau.Account.Features.Recovery;
 

@@ -1,13 +1,11 @@
 using System.Security.Cryptography;
 using System.Text;
-using Preau.Platform.Security;
-
-namespace Preau.Account.Security;
+namespace Preau.Platform.Security;
 
 /// <summary>
-/// One-time secrets of this module (reset codes and links, recovery codes, trusted-device tokens):
-/// made from a CSPRNG, kept only as HMAC-SHA256 with the platform's code key and a purpose, so a
-/// stolen database gives none of them away.
+/// The platform's one-time secrets (activation codes, reset codes and links, recovery codes,
+/// trusted-device tokens): made from a CSPRNG, kept only as HMAC-SHA256 with the platform's code
+/// key and a purpose, so a stolen database gives none of them away.
 /// </summary>
 public sealed class Codes(SecretKeys keys)
 {

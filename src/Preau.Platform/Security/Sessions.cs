@@ -100,6 +100,25 @@ public sealed class Sessions(PreauDbContext db, IMemoryCache cache, TimeProvider
         cache.Remove("session:" + sessionId);
     }
 
+    /// <summary>
+    /// Ends every open session of a person but <paramref name="keep"/> (the one they act from,
+    /// if any), in the database and in this node's memory, in two commands whatever their number.
+    /// </summary>
+    public async Task<int> EndAllAsync(Guid userId, Guid? keep, CancellationToken ct)
+    {
+        var ids = await db.UserSessions.Where(s => s.UserId == userId && s.RevokedAt == null && s.Id != keep)
+            .Select(s => s.Id).ToListAsync(ct);
+        if (ids.Count == 0)
+        {
+            return 0;
+        }
+
+        var now = clock.GetUtcNow();
+        await db.UserSessions.Where(s => ids.Contains(s.Id)).ExecuteUpdateAsync(s => s.SetProperty(x => x.RevokedAt, now), ct);
+        Forget(ids);
+        return ids.Count;
+    }
+
     /// <summary>Makes this node forget what it remembered of these sessions, so a revocation or a block applies at once.</summary>
     public void Forget(IEnumerable<Guid> sessionIds)
     {

@@ -50,7 +50,7 @@ public abstract class PickupFolderTests(PreauApp app)
         Assert.Equal("Le mot de passe actuel est incorrect.", (await Html.ReadAsync(wrong)).TextOf("#password-error"));
 
         var mismatch = await client.PostFormAsync("/account?handler=Password", [("current", PreauApp.Password), ("password", newPassword), ("confirmation", newPassword + "!")], "/account");
-        Assert.Contains("Les deux saisies ne sont pas identiques.", (await Html.ReadAsync(mismatch)).TextOf("#password-rules"), StringComparison.Ordinal);
+        Assert.Contains("Les deux saisies sont identiques", (await Html.ReadAsync(mismatch)).TextOf("#password-rules li.broken[data-rule='Confirmation']"), StringComparison.Ordinal);
 
         var done = await client.PostFormAsync("/account?handler=Password", [("current", PreauApp.Password), ("password", newPassword), ("confirmation", newPassword)], "/account");
         Assert.Equal("/account?done=password#security", done.RedirectTarget());

@@ -39,6 +39,9 @@ public sealed class IndexModel(
 
     public IReadOnlyList<PasswordPolicy.Rule> PasswordRules { get; private set; } = [];
 
+    /// <summary>The shared new-password fields, with the person's login and names as words to avoid.</summary>
+    public NewPasswordForm PasswordForm => new("password", "confirmation", [Me.Login, Me.FirstName, Me.LastName], PasswordRules);
+
     public string? MfaError { get; private set; }
 
     public sealed record SecurityView(bool MfaEnabled, bool MfaRequired, bool MfaOffered, int RecoveryCodesLeft, IReadOnlyList<TrustedDevices.Device> Devices);

@@ -35,6 +35,9 @@ public sealed class ResetModel(ResetPassword reset, IStringLocalizer<SecurityStr
 
     public IReadOnlyList<PasswordPolicy.Rule> Rules { get; private set; } = [];
 
+    /// <summary>The shared new-password fields; the login, when typed, is a word the password must not lean on.</summary>
+    public NewPasswordForm PasswordForm => new("Password", "Confirmation", string.IsNullOrWhiteSpace(Login) ? [] : [Login], Rules);
+
     public async Task OnGetAsync(CancellationToken ct)
     {
         Token = string.IsNullOrEmpty(Token) ? null : Token;

@@ -99,14 +99,7 @@ public sealed class ResetPassword(
         audit.Record("password.reset-by-admin", user, target.StructureId == Guid.Empty ? null : target.StructureId);
         await db.SaveChangesAsync(ct);
 
-        // Each session ends through Sessions, which also forgets this node's memory of it.
-        var open = await db.UserSessions.AsNoTracking()
-            .Where(s => s.UserId == userId && s.RevokedAt == null && s.ExpiresAt > clock.GetUtcNow())
-            .Select(s => s.Id).ToListAsync(ct);
-        foreach (var sessionId in open)
-        {
-            await sessions.EndAsync(sessionId, ct);
-        }
+        await sessions.EndAllAsync(userId, keep: null, ct);
 
         return new Result.Done(target with { State = AccountState.PendingActivation }, code, user.ActivationCodeExpiresAt!.Value);
     }

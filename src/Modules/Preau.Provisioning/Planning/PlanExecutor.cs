@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Preau.Platform.Audit;
 using Preau.Platform.Directory.Domain;
+using Preau.Platform.Directory.Features;
 using Preau.Platform.Kernel;
 using Preau.Platform.Persistence;
 using Preau.Platform.Security;
@@ -37,8 +38,7 @@ internal sealed class PlanExecutor(PreauDbContext db, ActivationCodes codes, Tim
 {
     public const int ChunkSize = 500;
 
-    private static readonly Profile[] AllProfiles = Enum.GetValues<Profile>();
-
+    private readonly DirectoryWriter _directory = new(db, clock, codes);
     private readonly DirectorySnapshot _dir = plan.Directory;
     private readonly HashSet<(Guid UserId, Guid GroupId)> _members = [.. plan.Directory.Memberships];
     private readonly Dictionary<(Guid, Guid), GroupMember> _added = [];
@@ -123,48 +123,26 @@ internal sealed class PlanExecutor(PreauDbContext db, ActivationCodes codes, Tim
         progress?.Invoke(Math.Min(_done, _total), _total);
     }
 
-    /// <summary>As <c>DirectoryWriter.CreateClassAsync</c>: the class of the structure's year, with one group per profile.</summary>
+    /// <summary>The new classes of the file, through the directory's writer: the structure's year, one group per profile.</summary>
     private void CreateClasses()
     {
         foreach (var c in plan.NewClasses)
         {
-            db.Classes.Add(new SchoolClass { Id = c.Id, StructureId = Structure.Id, Name = c.Name, Level = c.Level, CreatedAt = Now, SchoolYear = Structure.SchoolYear });
-            foreach (var profile in AllProfiles)
+            foreach (var group in _directory.CreateClass(Structure, c.Name, c.Level, c.Id).Groups)
             {
-                var group = new Group
-                {
-                    Id = Guid.CreateVersion7(Now), Kind = GroupKind.Profile, StructureId = Structure.Id, ClassId = c.Id, Profile = profile,
-                    Name = $"{c.Name} — {profile}", CreatedAt = Now,
-                };
-                db.Groups.Add(group);
-                _profileGroups[(c.Id, profile)] = group.Id;
+                _profileGroups[(c.Id, group.Profile!.Value)] = group.Id;
             }
 
             _touchedClasses.Add(c.Id);
         }
     }
 
-    /// <summary>As <c>DirectoryWriter.CreateUserAsync</c>, with a login allocated in memory: waits for activation with a fresh code.</summary>
+    /// <summary>A new account through the directory's writer, under a login allocated in memory for the whole file.</summary>
     private User CreateUser(PersonPlan person, LoginAllocator allocator)
     {
-        var user = new User
-        {
-            Id = person.Id,
-            Login = allocator.Next(LoginAllocator.BaseOf(person.FirstName, person.LastName)),
-            FirstName = person.FirstName,
-            LastName = person.LastName,
-            DisplayName = $"{person.FirstName} {person.LastName}",
-            Profile = person.Profile,
-            Email = person.Email,
-            Phone = person.Phone,
-            BirthDate = person.BirthDate,
-            ExternalId = person.ExternalId,
-            State = AccountState.PendingActivation,
-            SecurityStamp = Guid.NewGuid().ToString("N"),
-            CreatedAt = Now,
-        };
-        codes.Issue(user);
-        db.Users.Add(user);
+        var user = _directory.CreateUser(
+            new NewUser(person.FirstName, person.LastName, person.Profile, person.Email, person.Phone, person.BirthDate, person.ExternalId),
+            allocator.Next(LoginAllocator.BaseOf(person.FirstName, person.LastName)), person.Id);
         _pending++;
         return user;
     }

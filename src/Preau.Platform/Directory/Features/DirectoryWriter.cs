@@ -40,18 +40,24 @@ public sealed partial class DirectoryWriter(PreauDbContext db, TimeProvider cloc
             throw new DirectoryException($"A {structure.Type} cannot hold a {level} class.");
         }
 
+        return CreateClass(structure, name, level).Class;
+    }
+
+    /// <summary>
+    /// A class of the structure's current school year with one group per profile, for a caller that
+    /// has the structure and checked the level already (an import creating many classes at once).
+    /// </summary>
+    public (SchoolClass Class, IReadOnlyList<Group> Groups) CreateClass(Structure structure, string name, ClassLevel level, Guid? id = null)
+    {
         var schoolClass = new SchoolClass
         {
-            Id = NewId(), StructureId = structureId, Name = name.Trim(), Level = level, CreatedAt = Now,
+            Id = id ?? NewId(), StructureId = structure.Id, Name = name.Trim(), Level = level, CreatedAt = Now,
             SchoolYear = structure.SchoolYear,
         };
         db.Classes.Add(schoolClass);
-        foreach (var profile in AllProfiles)
-        {
-            db.Groups.Add(ProfileGroup(structureId, schoolClass.Id, profile, schoolClass.Name));
-        }
-
-        return schoolClass;
+        var groups = AllProfiles.Select(profile => ProfileGroup(structure.Id, schoolClass.Id, profile, schoolClass.Name)).ToList();
+        db.Groups.AddRange(groups);
+        return (schoolClass, groups);
     }
 
     public async Task<User> CreateUserAsync(NewUser person, CancellationToken ct = default)
@@ -59,10 +65,20 @@ public sealed partial class DirectoryWriter(PreauDbContext db, TimeProvider cloc
         var baseLogin = LoginNames.Base(person.FirstName, person.LastName);
         var taken = await db.Users.Where(u => u.Login.StartsWith(baseLogin)).Select(u => u.Login).ToListAsync(ct);
         taken.AddRange(db.Users.Local.Select(u => u.Login).Where(l => l.StartsWith(baseLogin, StringComparison.Ordinal)));
+        return CreateUser(person, LoginNames.FirstFree(baseLogin, taken));
+    }
+
+    /// <summary>
+    /// Adds a person under a login the caller chose free (an import allocates the logins of a whole
+    /// file in memory). The account waits for activation with a fresh code; whoever prints its
+    /// sheet issues another.
+    /// </summary>
+    public User CreateUser(NewUser person, string login, Guid? id = null)
+    {
         var user = new User
         {
-            Id = NewId(),
-            Login = LoginNames.FirstFree(baseLogin, taken),
+            Id = id ?? NewId(),
+            Login = login,
             FirstName = person.FirstName.Trim(),
             LastName = person.LastName.Trim(),
             DisplayName = $"{person.FirstName.Trim()} {person.LastName.Trim()}",
@@ -70,12 +86,11 @@ public sealed partial class DirectoryWriter(PreauDbContext db, TimeProvider cloc
             Email = person.Email?.Trim().ToLowerInvariant(),
             Phone = person.Phone,
             BirthDate = person.BirthDate,
+            ExternalId = person.ExternalId,
             State = AccountState.PendingActivation,
             SecurityStamp = Guid.NewGuid().ToString("N"),
             CreatedAt = Now,
         };
-
-        // Every account starts with a code; whoever prints its sheet issues a fresh one.
         codes.Issue(user);
         db.Users.Add(user);
         return user;
@@ -205,7 +220,7 @@ public sealed partial class DirectoryWriter(PreauDbContext db, TimeProvider cloc
     private Guid NewId() => Guid.CreateVersion7(clock.GetUtcNow());
 }
 
-public sealed record NewUser(string FirstName, string LastName, Profile Profile, string? Email = null, string? Phone = null, DateOnly? BirthDate = null);
+public sealed record NewUser(string FirstName, string LastName, Profile Profile, string? Email = null, string? Phone = null, DateOnly? BirthDate = null, string? ExternalId = null);
 
 /// <summary>A directory change that would break one of its rules.</summary>
 public sealed class DirectoryException(string message) : Exception(message);

@@ -202,6 +202,23 @@ public abstract class MfaTests(PreauApp app)
     }
 
     [Fact]
+    public async Task A_local_admin_cannot_reset_the_second_factor_of_a_super_admin_placed_in_her_school()
+    {
+        var superAdmin = await app.UserAsync(Personas.Admin);
+        await app.WithDbAsync(async db =>
+        {
+            var staff = await db.Groups.SingleAsync(g => g.ClassId == null && g.Profile == Platform.Kernel.Profile.Personnel
+                && db.Structures.Any(s => s.Id == g.StructureId && s.Uai == "0751235B"), _ct);
+            db.GroupMembers.Add(new Platform.Directory.Domain.GroupMember { GroupId = staff.Id, UserId = superAdmin.Id, JoinedAt = app.Clock.GetUtcNow() });
+            await db.SaveChangesAsync(_ct);
+        });
+        var isabelle = await app.SignedInClientAsync(Personas.Isabelle);
+
+        Assert.Equal(HttpStatusCode.NotFound, (await isabelle.PostAsync($"/api/v1/admin/users/{superAdmin.Id}/mfa/reset", null, _ct)).StatusCode);
+        Assert.Equal(0, await app.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.Action == "mfa.reset-by-admin" && a.TargetUserId == superAdmin.Id, _ct)));
+    }
+
+    [Fact]
     public async Task The_openapi_document_describes_the_second_factor_and_recovery()
     {
         using var document = JsonDocument.Parse(await app.CreateBrowserlikeClient().GetStringAsync("/api/v1/openapi.json", _ct));

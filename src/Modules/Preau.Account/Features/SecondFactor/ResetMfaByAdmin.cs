@@ -24,8 +24,10 @@ public sealed class ResetMfaByAdmin(PreauDbContext db, CurrentUser currentUser, 
         var actor = await currentUser.GetAsync(ct);
         var target = actor is null ? null : await loader.LoadAsync(userId, ct);
         if (actor is null || target is null
-            || !(actor.IsSuperAdmin || target.Structures.Any(s => actor.IsLocalAdminOf(s.Id))))
+            || !(actor.IsSuperAdmin || target.Structures.Any(s => actor.IsLocalAdminOf(s.Id)))
+            || (target.IsSuperAdmin && !actor.IsSuperAdmin))
         {
+            // As everywhere in the console, a LocalAdmin never reaches the platform's own administrators.
             return Result.NotFound;
         }
 

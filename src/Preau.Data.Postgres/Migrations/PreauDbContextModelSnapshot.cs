@@ -247,6 +247,53 @@ namespace Preau.Data.Postgres.Migrations
                     b.ToTable("audit_entries", (string)null);
                 });
 
+            modelBuilder.Entity("Preau.Platform.Communication.GroupLink", b =>
+                {
+                    b.Property<Guid>("FromGroupId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("from_group_id");
+
+                    b.Property<Guid>("ToGroupId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("to_group_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.HasKey("FromGroupId", "ToGroupId")
+                        .HasName("pk_com_links");
+
+                    b.HasIndex("ToGroupId")
+                        .HasDatabaseName("ix_com_links_to_group_id");
+
+                    b.ToTable("com_links", (string)null);
+                });
+
+            modelBuilder.Entity("Preau.Platform.Communication.StructureReachRules", b =>
+                {
+                    b.Property<Guid>("StructureId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("structure_id");
+
+                    b.Property<bool>("ChildrenReachRelatives")
+                        .HasColumnType("boolean")
+                        .HasColumnName("children_reach_relatives");
+
+                    b.Property<bool>("RelativesReachChildren")
+                        .HasColumnType("boolean")
+                        .HasColumnName("relatives_reach_children");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("StructureId")
+                        .HasName("pk_com_structure_rules");
+
+                    b.ToTable("com_structure_rules", (string)null);
+                });
+
             modelBuilder.Entity("Preau.Platform.Directory.Domain.BlockedProfile", b =>
                 {
                     b.Property<Guid>("StructureId")
@@ -328,6 +375,10 @@ namespace Preau.Data.Postgres.Migrations
                     b.Property<int>("Kind")
                         .HasColumnType("integer")
                         .HasColumnName("kind");
+
+                    b.Property<int>("Members")
+                        .HasColumnType("integer")
+                        .HasColumnName("members");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -903,6 +954,33 @@ namespace Preau.Data.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_acc_trusted_devices_dir_users_user_id");
+                });
+
+            modelBuilder.Entity("Preau.Platform.Communication.GroupLink", b =>
+                {
+                    b.HasOne("Preau.Platform.Directory.Domain.Group", null)
+                        .WithMany()
+                        .HasForeignKey("FromGroupId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_com_links_groups_from_group_id");
+
+                    b.HasOne("Preau.Platform.Directory.Domain.Group", null)
+                        .WithMany()
+                        .HasForeignKey("ToGroupId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_com_links_groups_to_group_id");
+                });
+
+            modelBuilder.Entity("Preau.Platform.Communication.StructureReachRules", b =>
+                {
+                    b.HasOne("Preau.Platform.Directory.Domain.Structure", null)
+                        .WithMany()
+                        .HasForeignKey("StructureId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_com_structure_rules_structures_structure_id");
                 });
 
             modelBuilder.Entity("Preau.Platform.Directory.Domain.FunctionGrant", b =>

@@ -47,6 +47,15 @@ public static class PlatformSetup
         // Every saved user gets the folded name (no accents, no capitals) that searches and French sorting use.
         services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor, UserSearchNameInterceptor>();
         services.AddScoped<Audit.AuditLog>();
+
+        // Who may reach whom: one cache per node, forgotten on every save that changes it.
+        services.AddOptions<Communication.ReachOptions>().Bind(configuration.GetSection("Communication"));
+        services.AddSingleton<Communication.ReachCache>();
+        services.AddSingleton<Communication.ReachInvalidation>();
+        services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>(sp => sp.GetRequiredService<Communication.ReachInvalidation>());
+        services.AddScoped<Communication.Reach>();
+        services.AddScoped<Communication.RulesReset>();
+        services.AddHostedService<Communication.RulesBackfill>();
         services.AddSingleton(sp => SecretKeys.FromConfiguration(configuration, sp.GetRequiredService<IOptions<PreauOptions>>().Value));
         services.AddSingleton<Codes>();
         services.AddSingleton<ActivationCodes>();

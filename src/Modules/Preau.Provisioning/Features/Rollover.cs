@@ -13,7 +13,7 @@ namespace Preau.Provisioning.Features;
 /// year; accounts, parent links and the structure's own groups stay. The next pupils import
 /// creates and fills the new year's classes.
 /// </summary>
-public sealed class Rollover(PreauDbContext db, AuditLog audit, TimeProvider clock)
+public sealed class Rollover(PreauDbContext db, AuditLog audit, TimeProvider clock, Preau.Platform.Communication.ReachCache reach)
 {
     public sealed record ClassSummary(Guid Id, string Name, ClassLevel Level, int Pupils);
 
@@ -72,6 +72,9 @@ public sealed class Rollover(PreauDbContext db, AuditLog audit, TimeProvider clo
             string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{SchoolYears.Label(from)} → {SchoolYears.Label(from + 1)}; classes archived={classIds.Count}; memberships ended={ended}"));
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
+
+        // Memberships ended in bulk, around the change tracker: nobody's reach can be trusted.
+        reach.ForgetAll();
         return new Result.Done(from, from + 1, classIds.Count, ended);
     }
 

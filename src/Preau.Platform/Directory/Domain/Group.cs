@@ -1,3 +1,4 @@
+using Preau.Platform.Communication;
 using Preau.Platform.Kernel;
 
 namespace Preau.Platform.Directory.Domain;
@@ -26,6 +27,9 @@ public sealed class Group
 
     public required string Name { get; set; }
     public DateTimeOffset CreatedAt { get; init; }
+
+    /// <summary>How the members take part in communication: speak through the group, are reachable, reach each other.</summary>
+    public MemberReach Members { get; set; }
 }
 
 public sealed class GroupMember

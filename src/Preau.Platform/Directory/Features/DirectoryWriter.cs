@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Preau.Platform.Communication;
 using Preau.Platform.Directory.Domain;
 using Preau.Platform.Kernel;
 using Preau.Platform.Persistence;
@@ -9,7 +10,8 @@ namespace Preau.Platform.Directory.Features;
 /// <summary>
 /// Writes the directory and keeps its invariants: every structure and class has one profile
 /// group per profile; joining a class joins its structure; a parent joins the groups of their
-/// children's classes and schools. Changes are staged on the context; the caller saves them.
+/// children's classes and schools; every new structure, class and group gets the default
+/// communication rules. Changes are staged on the context; the caller saves them.
 /// </summary>
 public sealed partial class DirectoryWriter(PreauDbContext db, TimeProvider clock, ActivationCodes codes)
 {
@@ -23,11 +25,10 @@ public sealed partial class DirectoryWriter(PreauDbContext db, TimeProvider cloc
             SchoolYear = SchoolYears.Of(Now),
         };
         db.Structures.Add(structure);
-        foreach (var profile in AllProfiles)
-        {
-            db.Groups.Add(ProfileGroup(structure.Id, null, profile, structure.Name));
-        }
-
+        var groups = AllProfiles.Select(profile => ProfileGroup(structure.Id, null, profile, structure.Name)).ToList();
+        db.Groups.AddRange(groups);
+        db.Set<GroupLink>().AddRange(DefaultRules.ApplyToStructure(structure, groups, Now));
+        db.Set<StructureReachRules>().Add(DefaultRules.Direct(structure.Id, structure.Type, Now));
         return structure;
     }
 
@@ -57,6 +58,7 @@ public sealed partial class DirectoryWriter(PreauDbContext db, TimeProvider cloc
         db.Classes.Add(schoolClass);
         var groups = AllProfiles.Select(profile => ProfileGroup(structure.Id, schoolClass.Id, profile, schoolClass.Name)).ToList();
         db.Groups.AddRange(groups);
+        db.Set<GroupLink>().AddRange(DefaultRules.ApplyToClass(structure, schoolClass, groups, StructureGroups(structure.Id), Now));
         return (schoolClass, groups);
     }
 
@@ -149,7 +151,11 @@ public sealed partial class DirectoryWriter(PreauDbContext db, TimeProvider cloc
             throw new DirectoryException("Profile groups are kept by the directory itself.");
         }
 
-        var group = new Group { Id = NewId(), Kind = kind, StructureId = structureId, ClassId = classId, Name = name.Trim(), CreatedAt = Now };
+        var group = new Group
+        {
+            Id = NewId(), Kind = kind, StructureId = structureId, ClassId = classId, Name = name.Trim(), CreatedAt = Now,
+            Members = DefaultRules.ForOtherGroup(kind),
+        };
         db.Groups.Add(group);
         return group;
     }
@@ -183,6 +189,24 @@ public sealed partial class DirectoryWriter(PreauDbContext db, TimeProvider cloc
         Name = $"{ownerName} — {profile}",
         CreatedAt = Now,
     };
+
+    /// <summary>
+    /// The structure-level profile groups, tracked: a structure created in this unit of work has
+    /// them in memory, and an import creating many classes loads them once.
+    /// </summary>
+    private List<Group> StructureGroups(Guid structureId)
+    {
+        bool Own(Group g) => g.StructureId == structureId && g.ClassId == null && g.Kind == GroupKind.Profile;
+        var local = db.Groups.Local.Where(Own).ToList();
+        if (local.Count >= AllProfiles.Length)
+        {
+            return local;
+        }
+
+        // Synchronous on purpose: CreateClass is called for a structure already loaded, and this
+        // runs once per structure and unit of work.
+        return [.. db.Groups.Where(g => g.StructureId == structureId && g.ClassId == null && g.Kind == GroupKind.Profile).ToList()];
+    }
 
     private async Task<Group> ProfileGroupAsync(Guid structureId, Guid? classId, Profile profile, CancellationToken ct) =>
         db.Groups.Local.FirstOrDefault(g => g.Kind == GroupKind.Profile && g.StructureId == structureId && g.ClassId == classId && g.Profile == profile)

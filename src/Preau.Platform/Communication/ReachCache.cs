@@ -1,0 +1,102 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Options;
+
+namespace Preau.Platform.Communication;
+
+public sealed class ReachOptions
+{
+    /// <summary>How many memberships, visible sets and rule graphs one node keeps in memory.</summary>
+    public int CacheEntries { get; set; } = 200_000;
+
+    /// <summary>
+    /// How long an entry may live even without a change seen on this node: the backstop for
+    /// changes made by another node, until the scale-out issue relays them.
+    /// </summary>
+    public TimeSpan CacheLifetime { get; set; } = TimeSpan.FromMinutes(10);
+}
+
+/// <summary>
+/// This node's memory of memberships, visible sets and rule graphs. Whatever changes the
+/// directory forgets what it changed (<see cref="ReachInvalidation"/> does it for every save):
+/// a person's membership and visible set when their groups, links or state change; everything
+/// built from rules when a rule, a group or a class changes (a new generation).
+/// </summary>
+public sealed class ReachCache : IDisposable
+{
+    private readonly MemoryCache _cache;
+    private readonly TimeSpan _lifetime;
+    private long _generation;
+
+    // Whose visible set was built from whose membership (a parent's from their children's):
+    // forgetting the child forgets the parent's set too.
+    private readonly ConcurrentDictionary<Guid, ConcurrentDictionary<Guid, byte>> _dependents = new();
+
+    public ReachCache(IOptions<ReachOptions> options)
+    {
+        _cache = new MemoryCache(new MemoryCacheOptions { SizeLimit = Math.Max(1_000, options.Value.CacheEntries) });
+        _lifetime = options.Value.CacheLifetime;
+    }
+
+    public long Generation => Interlocked.Read(ref _generation);
+
+    internal bool TryGetMembership(Guid userId, out Membership? membership) =>
+        _cache.TryGetValue(("m", userId), out membership);
+
+    internal void SetMembership(Membership membership) => Set(("m", membership.UserId), membership);
+
+    internal bool TryGetVisibleSet(Guid userId, long generation, out VisibleSet? set) =>
+        _cache.TryGetValue(("v", userId, generation), out set);
+
+    internal void SetVisibleSet(VisibleSet set, long generation, IEnumerable<Guid> dependsOn)
+    {
+        foreach (var other in dependsOn)
+        {
+            _dependents.GetOrAdd(other, _ => new()).TryAdd(set.UserId, 0);
+        }
+
+        Set(("v", set.UserId, generation), set);
+    }
+
+    internal bool TryGetGraph(Guid structureId, long generation, out RuleGraph? graph) =>
+        _cache.TryGetValue(("g", structureId, generation), out graph);
+
+    internal void SetGraph(RuleGraph graph, long generation) => Set(("g", graph.StructureId, generation), graph);
+
+    /// <summary>Forgets what is known of these people: their groups and state, and what they reach.</summary>
+    public void ForgetUsers(IEnumerable<Guid> userIds)
+    {
+        var generation = Generation;
+        foreach (var id in userIds)
+        {
+            _cache.Remove(("m", id));
+            _cache.Remove(("v", id, generation));
+            if (_dependents.TryRemove(id, out var dependents))
+            {
+                foreach (var dependent in dependents.Keys)
+                {
+                    _cache.Remove(("v", dependent, generation));
+                }
+            }
+        }
+    }
+
+    /// <summary>Forgets every rule graph and visible set: rules, groups or classes changed.</summary>
+    public void ForgetRules()
+    {
+        Interlocked.Increment(ref _generation);
+        _dependents.Clear();
+    }
+
+    /// <summary>Forgets everything (a change made around the change tracker, such as a rollover).</summary>
+    public void ForgetAll()
+    {
+        ForgetRules();
+        _cache.Compact(1.0);
+    }
+
+    public void Dispose() => _cache.Dispose();
+
+    private void Set(object key, object value) =>
+        _cache.Set(key, value, new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = _lifetime });
+}

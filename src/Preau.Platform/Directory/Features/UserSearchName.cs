@@ -65,6 +65,42 @@ public static class UserSearchName
         var next = last switch { '9' => 'a', _ => (char)(last + 1) };
         return string.Concat(trimmed.AsSpan(0, trimmed.Length - 1), next.ToString());
     }
+
+    /// <summary>
+    /// A prefix of the folded "nom prénom", or of the login (which is "prenom.nom", already
+    /// folded): each an index range, made exact by the prefix test.
+    /// </summary>
+    public static IQueryable<User> Matching(IQueryable<User> users, string? text)
+    {
+        var folded = UserSearchName.Fold((text ?? "").Length > 100 ? text![..100] : text ?? "");
+        if (folded.Length == 0)
+        {
+            return users;
+        }
+
+        // "lea dubois" may be typed for the login lea.dubois, "jean pierre m" for jean-pierre.martin.
+        var logins = new List<string> { folded };
+        for (var i = folded.IndexOf('-', StringComparison.Ordinal); i >= 0 && logins.Count < 4; i = folded.IndexOf('-', i + 1))
+        {
+            logins.Add(string.Concat(folded.AsSpan(0, i), ".", folded.AsSpan(i + 1)));
+        }
+
+        while (logins.Count < 4)
+        {
+            logins.Add(logins[0]);
+        }
+
+        string High(string prefix) => UserSearchName.UpperBound(prefix) ?? "~";
+        var (n, nHigh) = (folded, High(folded));
+        var (l0, h0, l1, h1, l2, h2, l3, h3) = (logins[0], High(logins[0]), logins[1], High(logins[1]), logins[2], High(logins[2]), logins[3], High(logins[3]));
+        return users.Where(u =>
+            (EF.Property<string>(u, UserSearchName.Property).CompareTo(n) >= 0 && EF.Property<string>(u, UserSearchName.Property).CompareTo(nHigh) < 0
+                && EF.Property<string>(u, UserSearchName.Property).StartsWith(n))
+            || (u.Login.CompareTo(l0) >= 0 && u.Login.CompareTo(h0) < 0 && u.Login.StartsWith(l0))
+            || (u.Login.CompareTo(l1) >= 0 && u.Login.CompareTo(h1) < 0 && u.Login.StartsWith(l1))
+            || (u.Login.CompareTo(l2) >= 0 && u.Login.CompareTo(h2) < 0 && u.Login.StartsWith(l2))
+            || (u.Login.CompareTo(l3) >= 0 && u.Login.CompareTo(h3) < 0 && u.Login.StartsWith(l3)));
+    }
 }
 
 internal sealed class UserSearchNameConfiguration : IEntityTypeConfiguration<User>

@@ -2,7 +2,7 @@
 # Préau's test command.
 #
 #   ./test.sh                              all tests (unit, integration, browser)
-#   ./test.sh --filter "Category!=Browser" extra arguments go to `dotnet test`
+#   ./test.sh --filter "FullyQualifiedName~Sharing"   extra arguments go to each `dotnet test`
 #
 # What it does:
 #   - makes sure Chromium (browser tests), PostgreSQL 15 (integration tests) and
@@ -10,9 +10,9 @@
 #     installed: installs them with apt-get when run as root, otherwise says what to install;
 #   - starts a throwaway PostgreSQL server (scripts/postgres.sh) and always stops and
 #     deletes it on exit, even on failure or Ctrl-C;
-#   - runs `dotnet test Preau.slnx -c Release` (which builds), TRX results in
-#     artifacts/test-results/;
-#   - prints as its last line `Tests: N passed, M failed`, summed over all TRX files, and
+#   - builds Preau.slnx (Release) once, then runs each test project in turn with
+#     `dotnet test --no-build`, TRX results in artifacts/test-results/;
+#   - lists the failed tests with the start of their message, then prints as its last line `Tests: N passed, M failed`, summed over all TRX files, and
 #     exits non-zero if dotnet test failed, if any test failed, or if no test ran.
 #
 # Environment given to the tests:
@@ -110,15 +110,28 @@ fi
 # (xunit.runner.visualstudio), which gives the TRX and console loggers used here.
 # -tl:off: on a terminal, MSBuild's terminal logger would swallow the console logger's
 # output, including failed tests' messages.
+# Built once, then one test project after another: run side by side, the integration tests'
+# two databases and the browser tests' Chromium starve each other on a small machine and the
+# browser tests' timeouts stop meaning anything.
 set +e
-dotnet test Preau.slnx -c Release \
-    -p:IsTestingPlatformApplication=false \
-    -tl:off \
-    --results-directory "$RESULTS" \
-    --logger "trx" \
-    --logger "console;verbosity=normal" \
-    "$@"
+dotnet build Preau.slnx -c Release -p:IsTestingPlatformApplication=false -tl:off -v minimal
 test_status=$?
+if (( test_status == 0 )); then
+    projects=()
+    while IFS= read -r project; do projects+=("$project"); done < <(find tests -name '*Tests.csproj' | sort)
+    for project in "${projects[@]}"; do
+        say "running $(basename "$project" .csproj)"
+        dotnet test "$project" -c Release --no-build \
+            -p:IsTestingPlatformApplication=false \
+            -tl:off \
+            --results-directory "$RESULTS" \
+            --logger "trx;LogFilePrefix=$(basename "$project" .csproj)" \
+            --logger "console;verbosity=normal" \
+            "$@"
+        status=$?
+        (( status == 0 )) || test_status=$status
+    done
+fi
 set -e
 
 # Stop the server now so that nothing is printed after the summary line.
@@ -157,6 +170,15 @@ while IFS= read -r -d '' trx; do
     (( o == 0 )) || extra=" ($o error/timeout/aborted)"
     echo "  ${name}: ${p} passed, ${f} failed${extra}"
 done < <(find "$RESULTS" -type f -name '*.trx' -print0 | sort -z)
+
+# The failed tests' names and first lines, here where a CI log's tail shows them.
+if (( failed != 0 || others != 0 )); then
+    echo "Failed tests:"
+    while IFS= read -r -d '' trx; do
+        tr '\r\n' '  ' <"$trx" | grep -o '<UnitTestResult [^>]*outcome="\(Failed\|Error\|Timeout\|Aborted\)"[^>]*>.\{0,1500\}' \
+            | sed -n 's/.*testName="\([^"]*\)".*<Message>\([^<]\{0,400\}\).*/  - \1: \2/p; t; s/.*testName="\([^"]*\)".*/  - \1/p' || true
+    done < <(find "$RESULTS" -type f -name '*.trx' -print0 | sort -z)
+fi
 
 ok=1
 if (( test_status != 0 )); then say "dotnet test exited with status $test_status"; ok=0; fi

@@ -32,6 +32,9 @@ public sealed class BrowserApp : PreauApp
             ?? throw new InvalidOperationException("Kestrel reports no address.");
         BaseAddress = new Uri(addresses.First(a => a.StartsWith("http://", StringComparison.Ordinal)));
 
+        // A loaded CI machine answers slower than a desk: web-first assertions wait up to 15 s
+        // (they return as soon as the page is right, so a green run is not slower).
+        Assertions.SetDefaultExpectTimeout(15_000);
         _playwright = await Playwright.CreateAsync();
         _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {

@@ -1,1 +1,2 @@
 [assembly: System.Resources.NeutralResourcesLanguage("fr")]
+[assembly: System.Runtime.CompilerServices.InternalsVisibleTo("Preau.UnitTests")]

@@ -24,8 +24,7 @@ public sealed class Reach(PreauDbContext db, ReachCache cache)
             return cached!;
         }
 
-        var set = await BuildAsync(userId, generation, ct);
-        return set;
+        return await BuildAsync(userId, generation, cache.Changes, ct);
     }
 
     /// <summary>Whether <paramref name="from"/> may reach the person <paramref name="to"/>.</summary>
@@ -85,6 +84,7 @@ public sealed class Reach(PreauDbContext db, ReachCache cache)
     /// <summary>Memberships of these people, from memory or in two queries for those not there.</summary>
     public async Task<IReadOnlyDictionary<Guid, Membership>> MembershipsAsync(IReadOnlyCollection<Guid> userIds, CancellationToken ct = default)
     {
+        var changes = cache.Changes;
         var found = new Dictionary<Guid, Membership>(userIds.Count);
         var missing = new List<Guid>();
         foreach (var id in userIds)
@@ -122,7 +122,7 @@ public sealed class Reach(PreauDbContext db, ReachCache cache)
                 ? Membership.Unknown(id)
                 : new Membership(id, person.Profile, person.State != AccountState.Blocked && person.DetachedAt is null,
                     groups[id].Select(g => g.Id).ToFrozenSet(), groups[id].Select(g => g.StructureId).ToFrozenSet());
-            cache.SetMembership(membership);
+            cache.SetMembership(membership, changes);
             found[id] = membership;
         }
 
@@ -131,9 +131,9 @@ public sealed class Reach(PreauDbContext db, ReachCache cache)
 
     /// <summary>The rule graphs of these structures, from memory or loaded.</summary>
     public async Task<IReadOnlyDictionary<Guid, RuleGraph>> GraphsAsync(IEnumerable<Guid> structureIds, CancellationToken ct = default) =>
-        await GraphsAsync(structureIds, cache.Generation, ct);
+        await GraphsAsync(structureIds, cache.Generation, cache.Changes, ct);
 
-    private async Task<Dictionary<Guid, RuleGraph>> GraphsAsync(IEnumerable<Guid> structureIds, long generation, CancellationToken ct)
+    private async Task<Dictionary<Guid, RuleGraph>> GraphsAsync(IEnumerable<Guid> structureIds, long generation, long changes, CancellationToken ct)
     {
         var graphs = new Dictionary<Guid, RuleGraph>();
         var missing = new List<Guid>();
@@ -167,24 +167,24 @@ public sealed class Reach(PreauDbContext db, ReachCache cache)
         {
             var graph = new RuleGraph(id, groups.Where(g => g.StructureId == id), links.Where(l => l.StructureId == id).Select(l => l.Link),
                 direct.FirstOrDefault(d => d.StructureId == id));
-            cache.SetGraph(graph, generation);
+            cache.SetGraph(graph, generation, changes);
             graphs[id] = graph;
         }
 
         return graphs;
     }
 
-    private async Task<VisibleSet> BuildAsync(Guid userId, long generation, CancellationToken ct)
+    private async Task<VisibleSet> BuildAsync(Guid userId, long generation, long changes, CancellationToken ct)
     {
         var me = (await MembershipsAsync([userId], ct))[userId];
         if (!me.Visible)
         {
             var empty = VisibleSet.Empty(userId);
-            cache.SetVisibleSet(empty, generation, []);
+            cache.SetVisibleSet(empty, generation, [], changes);
             return empty;
         }
 
-        var graphs = await GraphsAsync(me.StructureIds, generation, ct);
+        var graphs = await GraphsAsync(me.StructureIds, generation, changes, ct);
 
         // Step 1: the groups the person speaks through, and what each of them reaches.
         var targets = new HashSet<Guid>();
@@ -212,7 +212,7 @@ public sealed class Reach(PreauDbContext db, ReachCache cache)
         if (elsewhere.Count > 0)
         {
             var structures = await db.Groups.AsNoTracking().Where(g => elsewhere.Contains(g.Id)).Select(g => g.StructureId).Distinct().ToListAsync(ct);
-            foreach (var (id, graph) in await GraphsAsync(structures, generation, ct))
+            foreach (var (id, graph) in await GraphsAsync(structures, generation, changes, ct))
             {
                 graphs[id] = graph;
             }
@@ -255,7 +255,7 @@ public sealed class Reach(PreauDbContext db, ReachCache cache)
             if (me.Profile == Profile.Relative)
             {
                 var children = await MembershipsAsync(family, ct);
-                var childGraphs = await GraphsAsync(children.Values.SelectMany(c => c.StructureIds), generation, ct);
+                var childGraphs = await GraphsAsync(children.Values.SelectMany(c => c.StructureIds), generation, changes, ct);
                 direct.UnionWith(children.Values.Where(c => c.StructureIds.Any(s => childGraphs[s].RelativesReachChildren)).Select(c => c.UserId));
             }
             else if (me.StructureIds.Any(s => graphs[s].ChildrenReachRelatives))
@@ -265,7 +265,7 @@ public sealed class Reach(PreauDbContext db, ReachCache cache)
         }
 
         var set = new VisibleSet(userId, memberGroups.ToFrozenSet(), addressable.ToFrozenSet(), direct.ToFrozenSet());
-        cache.SetVisibleSet(set, generation, me.Profile == Profile.Relative ? family : []);
+        cache.SetVisibleSet(set, generation, me.Profile == Profile.Relative ? family : [], changes);
         return set;
     }
 

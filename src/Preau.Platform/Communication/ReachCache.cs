@@ -28,6 +28,9 @@ public sealed class ReachCache : IDisposable
     private readonly TimeSpan _lifetime;
     private long _generation;
 
+    // Counts every forgetting: what was read from the database before one must not be kept after it.
+    private long _changes;
+
     // Whose visible set was built from whose membership (a parent's from their children's):
     // forgetting the child forgets the parent's set too.
     private readonly ConcurrentDictionary<Guid, ConcurrentDictionary<Guid, byte>> _dependents = new();
@@ -40,32 +43,41 @@ public sealed class ReachCache : IDisposable
 
     public long Generation => Interlocked.Read(ref _generation);
 
+    /// <summary>Taken before reading the database; an entry built from that reading is kept only if nothing was forgotten since.</summary>
+    public long Changes => Interlocked.Read(ref _changes);
+
     internal bool TryGetMembership(Guid userId, out Membership? membership) =>
         _cache.TryGetValue(("m", userId), out membership);
 
-    internal void SetMembership(Membership membership) => Set(("m", membership.UserId), membership);
+    internal void SetMembership(Membership membership, long changes) => SetIfUnchanged(("m", membership.UserId), membership, changes);
 
     internal bool TryGetVisibleSet(Guid userId, long generation, out VisibleSet? set) =>
         _cache.TryGetValue(("v", userId, generation), out set);
 
-    internal void SetVisibleSet(VisibleSet set, long generation, IEnumerable<Guid> dependsOn)
+    internal void SetVisibleSet(VisibleSet set, long generation, IEnumerable<Guid> dependsOn, long changes)
     {
+        if (Changes != changes)
+        {
+            return;
+        }
+
         foreach (var other in dependsOn)
         {
             _dependents.GetOrAdd(other, _ => new()).TryAdd(set.UserId, 0);
         }
 
-        Set(("v", set.UserId, generation), set);
+        SetIfUnchanged(("v", set.UserId, generation), set, changes);
     }
 
     internal bool TryGetGraph(Guid structureId, long generation, out RuleGraph? graph) =>
         _cache.TryGetValue(("g", structureId, generation), out graph);
 
-    internal void SetGraph(RuleGraph graph, long generation) => Set(("g", graph.StructureId, generation), graph);
+    internal void SetGraph(RuleGraph graph, long generation, long changes) => SetIfUnchanged(("g", graph.StructureId, generation), graph, changes);
 
     /// <summary>Forgets what is known of these people: their groups and state, and what they reach.</summary>
     public void ForgetUsers(IEnumerable<Guid> userIds)
     {
+        Interlocked.Increment(ref _changes);
         var generation = Generation;
         foreach (var id in userIds)
         {
@@ -84,6 +96,7 @@ public sealed class ReachCache : IDisposable
     /// <summary>Forgets every rule graph and visible set: rules, groups or classes changed.</summary>
     public void ForgetRules()
     {
+        Interlocked.Increment(ref _changes);
         Interlocked.Increment(ref _generation);
         _dependents.Clear();
     }
@@ -97,6 +110,17 @@ public sealed class ReachCache : IDisposable
 
     public void Dispose() => _cache.Dispose();
 
-    private void Set(object key, object value) =>
-        _cache.Set(key, value, new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = _lifetime });
+    private void SetIfUnchanged(object key, object value, long changes)
+    {
+        if (Changes == changes)
+        {
+            _cache.Set(key, value, new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = _lifetime });
+
+            // Forgotten meanwhile (between the test and the write): forget what was just written too.
+            if (Changes != changes)
+            {
+                _cache.Remove(key);
+            }
+        }
+    }
 }

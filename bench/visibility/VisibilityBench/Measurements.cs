@@ -125,6 +125,9 @@ public sealed class Measurements(IServiceProvider services, GeneratedPlatform pl
         }
     }
 
+    // SHARE-RIGHT CHECK: ShareRightsAsync(subjects, ct) belongs here, beside RecipientChecksAsync
+    // (same MeasureAsync sampling, warm and cold), once the sharing service is merged.
+
     public string Table()
     {
         var text = new StringBuilder();

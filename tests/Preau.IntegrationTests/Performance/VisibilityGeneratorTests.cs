@@ -18,7 +18,7 @@ namespace Preau.IntegrationTests.Performance;
 /// </summary>
 public abstract class VisibilityGeneratorTests(DatabaseKind kind) : IAsyncLifetime
 {
-    private static readonly GeneratorOptions Tiny = new() { Accounts = 2_000, Seed = 7, BigPupils = 120, BigParents = 220, BigStaff = 12, BigClasses = 4 };
+    private static readonly GeneratorOptions Tiny = new() { Accounts = 2_000, Seed = 7, BigPupils = 120, BigParents = 220, BigStaff = 30, BigClasses = 4 };
 
     private readonly string _folder = Directory.CreateTempSubdirectory("preau-visibility-").FullName;
     private TestDatabase _database = null!;

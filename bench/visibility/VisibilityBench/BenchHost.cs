@@ -27,7 +27,7 @@ public static class BenchHost
         if (logSql)
         {
             // Every SQL command with its time, to EXPLAIN what a measure runs.
-            builder.Logging.AddSimpleConsole().AddFilter("Microsoft.EntityFrameworkCore.Database.Command", LogLevel.Information).SetMinimumLevel(LogLevel.Warning);
+            builder.Logging.AddSimpleConsole(o => o.TimestampFormat = "HH:mm:ss.ffffff ").AddFilter("Microsoft.EntityFrameworkCore.Database.Command", LogLevel.Information).SetMinimumLevel(LogLevel.Warning);
         }
 
         // The model of the whole application, as Preau.Web composes it (the migrations check it is complete).

@@ -20,7 +20,7 @@ ARGS=("$@")
 WORK=$(mktemp -d)
 PG_DIR=""
 cleanup() {
-  if [[ -n "$PG_DIR" ]]; then scripts/postgres.sh stop "$PG_DIR" >/dev/null 2>&1 || true; fi
+  if [[ -n "$PG_DIR" ]]; then scripts/postgres.sh stop "$PG_DIR" >/dev/null 2>&1 || true; rm -rf "$PG_DIR"; fi
   rm -rf "$WORK"
 }
 trap cleanup EXIT
@@ -35,8 +35,9 @@ SQLITE=$("${BENCH[@]}" --provider Sqlite --data "$WORK/sqlite" "${ARGS[@]}")
 
 PG_CS="${PREAU_TEST_POSTGRES:-}"
 if [[ -z "$PG_CS" && -x "${PG_BIN:-/usr/lib/postgresql/15/bin}/initdb" ]]; then
-  PG_DIR="$WORK/pg"
-  PG_CS=$(scripts/postgres.sh start "$PG_DIR" 2>/dev/null) || PG_CS=""
+  # Its own folder under /tmp: the server's owner (postgres, when run as root) must reach it.
+  PG_DIR=$(mktemp -d /tmp/preau-vis-pg.XXXXXX)
+  PG_CS=$(scripts/postgres.sh start "$PG_DIR" 2>"$WORK/postgres.err") || { cat "$WORK/postgres.err" >&2; PG_CS=""; }
 fi
 POSTGRES="(no PostgreSQL server: set PREAU_TEST_POSTGRES or install postgresql-15)"
 if [[ -n "$PG_CS" ]]; then

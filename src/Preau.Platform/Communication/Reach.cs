@@ -70,8 +70,13 @@ public sealed class Reach(PreauDbContext db, ReachCache cache)
         var memberGroups = set.MemberGroups.ToList();
         var direct = set.DirectUsers.ToList();
         var self = set.UserId;
+
+        // "Id in (members of these groups)", not "exists a membership of this user": SQLite reads
+        // the groups' members through their index instead of probing every user of the platform
+        // (20 ms instead of 2.8 s for a teacher of a lycée among 100,000 accounts).
+        var members = db.GroupMembers.Where(m => memberGroups.Contains(m.GroupId)).Select(m => m.UserId);
         return db.Users.AsNoTracking().Where(u => u.Id != self && u.State != AccountState.Blocked && u.DetachedAt == null
-            && (direct.Contains(u.Id) || db.GroupMembers.Any(m => m.UserId == u.Id && memberGroups.Contains(m.GroupId))));
+            && (direct.Contains(u.Id) || members.Contains(u.Id)));
     }
 
     /// <summary>The groups of a visible set, as a query the caller narrows.</summary>
@@ -158,9 +163,10 @@ public sealed class Reach(PreauDbContext db, ReachCache cache)
             .Where(g => missing.Contains(g.StructureId) && (g.ClassId == null || db.Classes.Any(c => c.Id == g.ClassId && c.ArchivedAt == null)))
             .Select(g => new RuleGroup(g.Id, g.StructureId, g.ClassId, g.Kind, g.Profile, g.Members))
             .ToListAsync(ct);
-        var links = await db.Set<GroupLink>().AsNoTracking()
-            .Where(l => db.Groups.Any(g => g.Id == l.FromGroupId && missing.Contains(g.StructureId)))
-            .Join(db.Groups, l => l.FromGroupId, g => g.Id, (l, g) => new { Link = l, g.StructureId })
+        // From the structures' groups to their links (the links' key starts with FromGroupId): a
+        // filter on the links themselves made SQLite scan every link of the platform.
+        var links = await db.Groups.AsNoTracking().Where(g => missing.Contains(g.StructureId))
+            .Join(db.Set<GroupLink>(), g => g.Id, l => l.FromGroupId, (g, l) => new { Link = l, g.StructureId })
             .ToListAsync(ct);
         var direct = await db.Set<StructureReachRules>().AsNoTracking().Where(r => missing.Contains(r.StructureId)).ToListAsync(ct);
         foreach (var id in missing)

@@ -1,0 +1,40 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Preau.Account;
+using Preau.Admin;
+using Preau.Platform.Hosting;
+using Preau.Portal;
+using Preau.Provisioning;
+using Preau.Platform.Persistence;
+
+namespace Preau.Bench.Visibility;
+
+/// <summary>The platform's services on a database, as the application composes them, without the web host.</summary>
+public static class BenchHost
+{
+    public static async Task<IHost> StartAsync(string provider, string connectionString, string dataPath, bool logSql = false, CancellationToken ct = default)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [], EnvironmentName = "Production" });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Database:Provider"] = provider,
+            ["Database:ConnectionString"] = connectionString,
+            ["Preau:DataPath"] = dataPath,
+            ["Database:LogCommands"] = logSql ? "true" : "false",
+        });
+        builder.Logging.ClearProviders();
+        if (logSql)
+        {
+            // Every SQL command with its time, to EXPLAIN what a measure runs.
+            builder.Logging.AddSimpleConsole(o => o.TimestampFormat = "HH:mm:ss.ffffff ").AddFilter("Microsoft.EntityFrameworkCore.Database.Command", LogLevel.Information).SetMinimumLevel(LogLevel.Warning);
+        }
+
+        // The model of the whole application, as Preau.Web composes it (the migrations check it is complete).
+        builder.Services.AddPreauPlatform(builder.Configuration,
+            typeof(AccountModule).Assembly, typeof(PortalModule).Assembly, typeof(AdminModule).Assembly, typeof(ProvisioningModule).Assembly);
+        var host = builder.Build();
+        await DatabaseMigrator.MigrateAsync(host.Services, ct);
+        return host;
+    }
+}

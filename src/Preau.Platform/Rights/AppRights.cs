@@ -18,6 +18,11 @@ public sealed class AppRights(PreauDbContext db, Reach reach, ReachCache cache, 
     /// <summary>The actions a person holds; none for someone unknown, blocked or detached.</summary>
     public async Task<FrozenSet<string>> HeldAsync(Guid userId, CancellationToken ct = default)
     {
+        if (catalog.Apps.Count == 0)
+        {
+            return FrozenSet<string>.Empty;
+        }
+
         var generation = cache.RightsGeneration;
         if (cache.TryGetHeldRights(userId, generation, out var cached))
         {
@@ -26,7 +31,7 @@ public sealed class AppRights(PreauDbContext db, Reach reach, ReachCache cache, 
 
         var me = (await reach.MembershipsAsync([userId], ct))[userId];
         var held = new HashSet<string>(StringComparer.Ordinal);
-        if (me.Visible && catalog.Apps.Count > 0)
+        if (me.Visible)
         {
             foreach (var rights in (await StructuresAsync(me.StructureIds, generation, ct)).Values)
             {

@@ -1,4 +1,3 @@
-using Deque.AxeCore.Playwright;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Playwright;
 using Preau.Testing;
@@ -24,8 +23,6 @@ public sealed class RightsBrowserApp : BrowserApp
 /// </summary>
 public sealed class AppRightsScreenTests(RightsBrowserApp app, ITestOutputHelper output) : IClassFixture<RightsBrowserApp>
 {
-    private static readonly string[] Blocking = ["serious", "critical"];
-
     [Theory]
     [InlineData(Viewports.Phone, ColorScheme.Light)]
     [InlineData(Viewports.Phone, ColorScheme.Dark)]
@@ -59,17 +56,5 @@ public sealed class AppRightsScreenTests(RightsBrowserApp app, ITestOutputHelper
         await Expect(page.GetByRole(AriaRole.Checkbox, new() { Name = "Créer un blog — Élève" })).Not.ToBeCheckedAsync();
     }
 
-    private async Task CheckAsync(IPage page, string name, int width)
-    {
-        Assert.True(await page.ScrollWidthAsync() <= width, $"{name} scrolls sideways.");
-        await Screenshots.SaveAsync(page, name);
-        var result = await page.RunAxe();
-        foreach (var finding in result.Violations.Where(v => !Blocking.Contains(v.Impact)))
-        {
-            output.WriteLine($"{name}: {finding.Impact} {finding.Id}: {finding.Help}");
-        }
-
-        var blocking = result.Violations.Where(v => Blocking.Contains(v.Impact)).ToList();
-        Assert.True(blocking.Count == 0, $"{name}: " + string.Join("; ", blocking.Select(v => $"{v.Impact} {v.Id}: {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Target.ToString()))}")));
-    }
+    private Task CheckAsync(IPage page, string name, int width) => ScreenCheck.CheckAsync(page, name, width, output);
 }

@@ -1,10 +1,18 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Security.Claims;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Preau.Platform.Persistence;
+using Preau.Platform.Rights;
+using Preau.Platform.Security;
 using Preau.Testing;
 
 namespace Preau.IntegrationTests.Rights;
@@ -175,6 +183,47 @@ public abstract class AppRightsTests(RightsApp app)
         var after = await isabelle.GetStringAsync(page, Ct);
         Assert.Contains($"value=\"blog.access|g:{group}\" checked", after, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NoContent, (await isabelle.PostAsync($"/api/v1/admin/structures/{school}/app-rights/reset", null, Ct)).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_page_model_requiring_a_right_shows_the_forbidden_page_until_the_school_grants_it()
+    {
+        var lea = await app.UserAsync(Personas.Lea);
+        var filter = new RequireAppRightAttribute(TestBlog.Create);
+
+        async Task<IActionResult?> RunAsync()
+        {
+            await using var scope = app.Services.CreateAsyncScope();
+            var http = new DefaultHttpContext
+            {
+                RequestServices = scope.ServiceProvider,
+                User = new ClaimsPrincipal(new ClaimsIdentity([new Claim(PreauClaims.UserId, lea.Id.ToString())], PreauClaims.Scheme)),
+            };
+            var context = new PageHandlerExecutingContext(
+                new PageContext(new ActionContext(http, new RouteData(), new CompiledPageActionDescriptor())), [], null, new Dictionary<string, object?>(), new object());
+            var ran = false;
+            await filter.OnPageHandlerExecutionAsync(context, () =>
+            {
+                ran = true;
+                return Task.FromResult<PageHandlerExecutedContext>(null!);
+            });
+            return ran ? null : context.Result;
+        }
+
+        var refused = Assert.IsType<StatusCodeResult>(await RunAsync());
+        Assert.Equal(StatusCodes.Status403Forbidden, refused.StatusCode);
+
+        var isabelle = await app.SignedInClientAsync(Personas.Isabelle);
+        var school = await StructureAsync(JulesFerry);
+        Assert.Equal(HttpStatusCode.NoContent, (await PutAsync(isabelle, school, TestBlog.Create, ["Student", "Teacher", "Personnel"])).StatusCode);
+        Assert.Null(await RunAsync());
+        Assert.Equal(HttpStatusCode.NoContent, (await isabelle.PostAsync($"/api/v1/admin/structures/{school}/app-rights/reset", null, Ct)).StatusCode);
+
+        // The forbidden page itself, in the person's interface.
+        var client = await app.SignedInClientAsync(Personas.Lea);
+        var page = await client.GetAsync("/error/403", Ct);
+        Assert.Equal(HttpStatusCode.Forbidden, page.StatusCode);
+        Assert.Contains("Accès refusé", await page.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
     }
 
     [Fact]

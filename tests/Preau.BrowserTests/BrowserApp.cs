@@ -11,7 +11,7 @@ namespace Preau.BrowserTests;
 /// class. Each test opens its own <see cref="IBrowserContext"/>: its own cookies, locale,
 /// viewport and colour scheme.
 /// </summary>
-public sealed class BrowserApp : PreauApp
+public class BrowserApp : PreauApp
 {
     public const string ChromiumVariable = "PREAU_CHROMIUM";
 

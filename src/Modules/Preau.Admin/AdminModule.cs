@@ -9,6 +9,7 @@ using Preau.Admin.Features.Groups;
 using Preau.Admin.Features.Structures;
 using Preau.Admin.Features.Users;
 using Preau.Admin.Resources;
+using Preau.Admin.Rights;
 using Preau.Admin.Sheets;
 using Preau.Platform.Modules;
 
@@ -40,6 +41,8 @@ public static class AdminModule
         services.AddScoped<RevokeSessions>();
         services.AddScoped<ChangeFunctions>();
         services.AddScoped<SearchAudit>();
+        services.AddScoped<ViewAppRights>();
+        services.AddScoped<SaveAppRights>();
         services.AddAppEntry(new AppEntry(
             "admin", typeof(AdminStrings), "App.Name", "App.Description", "/admin", "admin", "red",
             AdminScope.AdministersAnyStructure, Order: 800));
@@ -52,6 +55,7 @@ public static class AdminModule
     public static IEndpointRouteBuilder MapAdmin(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapAdminApi();
+        endpoints.MapAppRightsApi();
         endpoints.MapConnectionSheets();
         return endpoints;
     }

@@ -724,6 +724,47 @@ namespace Preau.Data.Sqlite.Migrations
                     b.ToTable("dir_user_sessions", (string)null);
                 });
 
+            modelBuilder.Entity("Preau.Platform.Rights.AppRight", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("action");
+
+                    b.Property<bool>("Allowed")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("allowed");
+
+                    b.Property<Guid?>("GroupId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("group_id");
+
+                    b.Property<int?>("Profile")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("profile");
+
+                    b.Property<Guid>("StructureId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("structure_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_app_rights");
+
+                    b.HasIndex("GroupId")
+                        .HasDatabaseName("ix_app_rights_group_id");
+
+                    b.HasIndex("StructureId", "Action")
+                        .HasDatabaseName("ix_app_rights_structure_id_action");
+
+                    b.ToTable("app_rights", (string)null);
+                });
+
             modelBuilder.Entity("Preau.Provisioning.Domain.Detachment", b =>
                 {
                     b.Property<Guid>("UserId")
@@ -1068,6 +1109,22 @@ namespace Preau.Data.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_dir_user_sessions_dir_users_user_id");
+                });
+
+            modelBuilder.Entity("Preau.Platform.Rights.AppRight", b =>
+                {
+                    b.HasOne("Preau.Platform.Directory.Domain.Group", null)
+                        .WithMany()
+                        .HasForeignKey("GroupId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_app_rights_dir_groups_group_id");
+
+                    b.HasOne("Preau.Platform.Directory.Domain.Structure", null)
+                        .WithMany()
+                        .HasForeignKey("StructureId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_app_rights_dir_structures_structure_id");
                 });
 
             modelBuilder.Entity("Preau.Provisioning.Domain.Detachment", b =>

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Collections.Frozen;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 
@@ -17,16 +18,19 @@ public sealed class ReachOptions
 }
 
 /// <summary>
-/// This node's memory of memberships, visible sets and rule graphs. Whatever changes the
+/// This node's memory of memberships, visible sets and rule graphs, and of the workflow rights
+/// built from the same memberships (<see cref="Rights.AppRights"/>). Whatever changes the
 /// directory forgets what it changed (<see cref="ReachInvalidation"/> does it for every save):
-/// a person's membership and visible set when their groups, links or state change; everything
-/// built from rules when a rule, a group or a class changes (a new generation).
+/// a person's membership, visible set and rights when their groups, links or state change;
+/// everything built from rules when a rule, a group or a class changes (a new generation);
+/// every structure's and person's rights when a right or a structure changes (a new rights generation).
 /// </summary>
 public sealed class ReachCache : IDisposable
 {
     private readonly MemoryCache _cache;
     private readonly TimeSpan _lifetime;
     private long _generation;
+    private long _rightsGeneration;
 
     // Counts every forgetting: what was read from the database before one must not be kept after it.
     private long _changes;
@@ -45,6 +49,8 @@ public sealed class ReachCache : IDisposable
 
     /// <summary>Taken before reading the database; an entry built from that reading is kept only if nothing was forgotten since.</summary>
     public long Changes => Interlocked.Read(ref _changes);
+
+    public long RightsGeneration => Interlocked.Read(ref _rightsGeneration);
 
     internal bool TryGetMembership(Guid userId, out Membership? membership) =>
         _cache.TryGetValue(("m", userId), out membership);
@@ -74,14 +80,26 @@ public sealed class ReachCache : IDisposable
 
     internal void SetGraph(RuleGraph graph, long generation, long changes) => SetIfUnchanged(("g", graph.StructureId, generation), graph, changes);
 
+    internal bool TryGetHeldRights(Guid userId, long generation, out FrozenSet<string>? held) =>
+        _cache.TryGetValue(("r", userId, generation), out held);
+
+    internal void SetHeldRights(Guid userId, long generation, FrozenSet<string> held, long changes) => SetIfUnchanged(("r", userId, generation), held, changes);
+
+    internal bool TryGetStructureRights(Guid structureId, long generation, out Rights.StructureRights? rights) =>
+        _cache.TryGetValue(("s", structureId, generation), out rights);
+
+    internal void SetStructureRights(Rights.StructureRights rights, long generation, long changes) => SetIfUnchanged(("s", rights.StructureId, generation), rights, changes);
+
     /// <summary>Forgets what is known of these people: their groups and state, and what they reach.</summary>
     public void ForgetUsers(IEnumerable<Guid> userIds)
     {
         Interlocked.Increment(ref _changes);
         var generation = Generation;
+        var rightsGeneration = RightsGeneration;
         foreach (var id in userIds)
         {
             _cache.Remove(("m", id));
+            _cache.Remove(("r", id, rightsGeneration));
             _cache.Remove(("v", id, generation));
             if (_dependents.TryRemove(id, out var dependents))
             {
@@ -101,10 +119,18 @@ public sealed class ReachCache : IDisposable
         _dependents.Clear();
     }
 
+    /// <summary>Forgets every structure's and person's workflow rights: a right or a structure changed.</summary>
+    public void ForgetRights()
+    {
+        Interlocked.Increment(ref _changes);
+        Interlocked.Increment(ref _rightsGeneration);
+    }
+
     /// <summary>Forgets everything (a change made around the change tracker, such as a rollover).</summary>
     public void ForgetAll()
     {
         ForgetRules();
+        ForgetRights();
         _cache.Compact(1.0);
     }
 

@@ -9,8 +9,9 @@ namespace Preau.Platform.Communication;
 /// <summary>
 /// Tells <see cref="ReachCache"/> what each save changed, whoever saves (console, import,
 /// demo, rules screen): memberships, parent links and a person's state forget that person;
-/// groups, links, direct rules and classes forget the rules. Forgotten once the save is done,
-/// and again when its transaction commits, so that no request caches what was about to change.
+/// groups, links, direct rules and classes forget the rules; workflow rights and structures
+/// forget the rights. Forgotten once the save is done, and again when its transaction commits,
+/// so that no request caches what was about to change.
 /// </summary>
 public sealed class ReachInvalidation(ReachCache cache) : SaveChangesInterceptor, IDbTransactionInterceptor
 {
@@ -18,6 +19,8 @@ public sealed class ReachInvalidation(ReachCache cache) : SaveChangesInterceptor
     {
         public HashSet<Guid> Users { get; } = [];
         public bool Rules { get; set; }
+
+        public bool Rights { get; set; }
     }
 
     private readonly ConditionalWeakTable<DbContext, Pending> _pending = [];
@@ -102,6 +105,10 @@ public sealed class ReachInvalidation(ReachCache cache) : SaveChangesInterceptor
                 case SchoolClass when entry.State != EntityState.Added:
                     Get().Rules = true;
                     break;
+                case Rights.AppRight:
+                case Structure when entry.State != EntityState.Added:
+                    Get().Rights = true;
+                    break;
             }
         }
     }
@@ -116,6 +123,11 @@ public sealed class ReachInvalidation(ReachCache cache) : SaveChangesInterceptor
         if (pending.Rules)
         {
             cache.ForgetRules();
+        }
+
+        if (pending.Rights)
+        {
+            cache.ForgetRights();
         }
 
         cache.ForgetUsers(pending.Users);

@@ -76,6 +76,10 @@ public static class PlatformSetup
         // French text is written as it is, not as &#xE9; entities: lighter pages, readable sources.
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddSingleton<AppCatalog>();
+
+        // Workflow rights: which applications and actions each structure's people may use.
+        services.AddSingleton<Rights.AppRightsCatalog>();
+        services.AddScoped<Rights.AppRights>();
         services.AddScoped<Shell>();
 
         services.AddProblemDetails();

@@ -12,8 +12,9 @@ public sealed class AppCatalog(IEnumerable<AppEntry> entries, IStringLocalizerFa
 {
     private readonly AppEntry[] _entries = [.. entries.OrderBy(e => e.Order).ThenBy(e => e.Id, StringComparer.Ordinal)];
 
-    public IReadOnlyList<UserApp> For(UserContext user) =>
-        [.. _entries.Where(e => e.IsAvailableTo(user)).Select(e =>
+    /// <summary>The tiles of a person who holds these workflow rights.</summary>
+    public IReadOnlyList<UserApp> For(UserContext user, IReadOnlySet<string> rights) =>
+        [.. _entries.Where(e => e.IsAvailableTo(user) && (e.AccessRight is null || rights.Contains(e.AccessRight))).Select(e =>
         {
             var strings = localizers.Create(e.Strings);
             return new UserApp(e.Id, strings[e.NameKey], strings[e.DescriptionKey], e.Url, e.Icon, e.Color);

@@ -15,6 +15,11 @@ namespace Preau.Platform.Modules;
 /// <param name="Color">One of the shell's tile colours: blue, green, orange, purple, red, teal, yellow, pink.</param>
 /// <param name="IsAvailableTo">Who gets the tile.</param>
 /// <param name="Order">Position in the launcher.</param>
+/// <param name="AccessRight">
+/// The workflow right that opens the app ("blog.access"), set by <c>AddApp</c>: the tile shows
+/// only to people who hold it in one of their structures (and pass <paramref name="IsAvailableTo"/>).
+/// Null for entries outside workflow rights: help and account for everyone, the consoles by function.
+/// </param>
 public sealed record AppEntry(
     string Id,
     Type Strings,
@@ -24,4 +29,5 @@ public sealed record AppEntry(
     string Icon,
     string Color,
     Func<UserContext, bool> IsAvailableTo,
-    int Order = 100);
+    int Order = 100,
+    string? AccessRight = null);

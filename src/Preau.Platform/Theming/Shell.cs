@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Http;
 using Preau.Platform.Kernel;
 using Preau.Platform.Modules;
+using Preau.Platform.Rights;
 using Preau.Platform.Security;
 
 namespace Preau.Platform.Theming;
@@ -23,7 +24,7 @@ public sealed record ShellView(
 }
 
 /// <summary>Builds the <see cref="ShellView"/> of the request once; the layout and the page share it.</summary>
-public sealed class Shell(CurrentUser currentUser, IHttpContextAccessor accessor, AppCatalog catalog)
+public sealed class Shell(CurrentUser currentUser, IHttpContextAccessor accessor, AppCatalog catalog, AppRights rights)
 {
     private ShellView? _view;
 
@@ -46,5 +47,7 @@ public sealed class Shell(CurrentUser currentUser, IHttpContextAccessor accessor
         return _view = new ShellView(user, school, school?.Degree ?? Degree.Second, user.Display, language);
     }
 
-    public IReadOnlyList<UserApp> AppsFor(UserContext user) => catalog.For(user);
+    /// <summary>The launcher's tiles for a person: those they may use, by function and by workflow rights.</summary>
+    public async Task<IReadOnlyList<UserApp>> AppsForAsync(UserContext user, CancellationToken ct = default) =>
+        catalog.For(user, await rights.HeldAsync(user.Id, ct));
 }

@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Preau.Platform.Directory.Features;
 using Preau.Platform.Modules;
+using Preau.Platform.Rights;
 using Preau.Testing;
 
 namespace Preau.IntegrationTests.Portal;
@@ -147,7 +148,8 @@ public abstract class PageTests(PreauApp app)
         var user = await app.UserAsync(login);
         await using var scope = app.Services.CreateAsyncScope();
         var context = await scope.ServiceProvider.GetRequiredService<LoadUserContext>().LoadAsync(user.Id, _ct);
-        return [.. scope.ServiceProvider.GetRequiredService<AppCatalog>().For(context!).Select(a => a.Id)];
+        var rights = await scope.ServiceProvider.GetRequiredService<AppRights>().HeldAsync(user.Id, _ct);
+        return [.. scope.ServiceProvider.GetRequiredService<AppCatalog>().For(context!, rights).Select(a => a.Id)];
     }
 }
 

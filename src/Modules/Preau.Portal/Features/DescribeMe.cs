@@ -44,7 +44,7 @@ public sealed class DescribeMe(Shell shell)
             user.Classes,
             user.Children,
             user.Functions,
-            shell.AppsFor(user),
+            await shell.AppsForAsync(user, ct),
             new PreferencesDto(CultureInfo.CurrentUICulture.TwoLetterISOLanguageName, user.Display.Scheme, user.Display.HighContrast, user.Display.DyslexiaFont));
     }
 }

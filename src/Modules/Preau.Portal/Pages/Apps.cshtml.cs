@@ -14,6 +14,6 @@ public sealed class AppsModel(Shell shell) : PageModel
     public async Task OnGetAsync(CancellationToken ct)
     {
         View = await shell.GetAsync(ct);
-        Apps = shell.AppsFor(View.User!);
+        Apps = await shell.AppsForAsync(View.User!, ct);
     }
 }

@@ -19,7 +19,7 @@ public sealed class IndexModel(Shell shell) : PageModel
     {
         View = await shell.GetAsync(ct);
         var me = View.User!;
-        Apps = shell.AppsFor(me);
+        Apps = await shell.AppsForAsync(me, ct);
         ClassesHere = [.. me.Classes.Where(c => c.StructureId == View.School?.Id)];
     }
 }

@@ -729,6 +729,96 @@ namespace Preau.Data.Postgres.Migrations
                     b.ToTable("dir_user_sessions", (string)null);
                 });
 
+            modelBuilder.Entity("Preau.Platform.Sharing.Share", b =>
+                {
+                    b.Property<string>("ResourceType")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("resource_type");
+
+                    b.Property<Guid>("ResourceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("resource_id");
+
+                    b.Property<Guid>("PrincipalId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("principal_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("CreatedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("created_by");
+
+                    b.Property<int>("PrincipalKind")
+                        .HasColumnType("integer")
+                        .HasColumnName("principal_kind");
+
+                    b.Property<int>("Rights")
+                        .HasColumnType("integer")
+                        .HasColumnName("rights");
+
+                    b.HasKey("ResourceType", "ResourceId", "PrincipalId")
+                        .HasName("pk_shr_shares");
+
+                    b.HasIndex("PrincipalId", "ResourceType", "ResourceId")
+                        .HasDatabaseName("ix_shr_shares_principal_id_resource_type_resource_id");
+
+                    b.ToTable("shr_shares", (string)null);
+                });
+
+            modelBuilder.Entity("Preau.Platform.Sharing.ShareBookmark", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<Guid>("OwnerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("owner_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_shr_bookmarks");
+
+                    b.HasIndex("OwnerId")
+                        .HasDatabaseName("ix_shr_bookmarks_owner_id");
+
+                    b.ToTable("shr_bookmarks", (string)null);
+                });
+
+            modelBuilder.Entity("Preau.Platform.Sharing.ShareBookmarkMember", b =>
+                {
+                    b.Property<Guid>("BookmarkId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("bookmark_id");
+
+                    b.Property<Guid>("PrincipalId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("principal_id");
+
+                    b.Property<int>("PrincipalKind")
+                        .HasColumnType("integer")
+                        .HasColumnName("principal_kind");
+
+                    b.HasKey("BookmarkId", "PrincipalId")
+                        .HasName("pk_shr_bookmark_members");
+
+                    b.ToTable("shr_bookmark_members", (string)null);
+                });
+
             modelBuilder.Entity("Preau.Provisioning.Domain.Detachment", b =>
                 {
                     b.Property<Guid>("UserId")
@@ -1073,6 +1163,26 @@ namespace Preau.Data.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_dir_user_sessions_dir_users_user_id");
+                });
+
+            modelBuilder.Entity("Preau.Platform.Sharing.ShareBookmark", b =>
+                {
+                    b.HasOne("Preau.Platform.Directory.Domain.User", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_shr_bookmarks_dir_users_owner_id");
+                });
+
+            modelBuilder.Entity("Preau.Platform.Sharing.ShareBookmarkMember", b =>
+                {
+                    b.HasOne("Preau.Platform.Sharing.ShareBookmark", null)
+                        .WithMany()
+                        .HasForeignKey("BookmarkId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_shr_bookmark_members_shr_bookmarks_bookmark_id");
                 });
 
             modelBuilder.Entity("Preau.Provisioning.Domain.Detachment", b =>

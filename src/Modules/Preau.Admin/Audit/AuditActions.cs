@@ -35,6 +35,7 @@ public static class AuditActions
         GroupCreate, GroupUpdate, GroupDelete, GroupAddMember, GroupRemoveMember,
         "import.apply", "rollover.apply", "code.issue", "password.reset-by-admin", "account.activate", "charter.update",
         "password.reset-by-email", "password.change", "mfa.enable", "mfa.disable", "mfa.reset-by-admin", "mfa.recovery-code-used",
+        "share.update",
     ];
 
     /// <summary>The resource key of a code's label; a code from a newer module without one shows as itself.</summary>

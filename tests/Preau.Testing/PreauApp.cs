@@ -71,6 +71,8 @@ public class PreauApp(DatabaseKind kind = DatabaseKind.Sqlite) : WebApplicationF
         {
             services.AddSingleton<TimeProvider>(Clock);
             services.AddSingleton<IInterceptor>(Queries);
+            // A test-only shareable type ("tests.note"): sharing has no product module yet.
+            services.AddTestNotes();
         });
     }
 

@@ -18,6 +18,7 @@ using Preau.Platform.Mail;
 using Preau.Platform.Modules;
 using Preau.Platform.Persistence;
 using Preau.Platform.Security;
+using Preau.Platform.Sharing;
 using Preau.Platform.Theming;
 
 namespace Preau.Platform.Hosting;
@@ -57,6 +58,7 @@ public static class PlatformSetup
         services.AddScoped<Communication.RulesReset>();
         services.AddScoped<Communication.VisibleSearch>();
         services.AddHostedService<Communication.RulesBackfill>();
+        services.AddPreauSharing();
         services.AddSingleton(sp => SecretKeys.FromConfiguration(configuration, sp.GetRequiredService<IOptions<PreauOptions>>().Value));
         services.AddSingleton<Codes>();
         services.AddSingleton<ActivationCodes>();

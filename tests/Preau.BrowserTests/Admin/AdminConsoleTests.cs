@@ -23,10 +23,10 @@ public sealed class AdminConsoleTests(BrowserApp app, ITestOutputHelper output) 
         await page.GotoAsync("/admin");
         await page.GetByLabel("Nom ou identifiant").FillAsync("lea dub");
         await page.GetByRole(AriaRole.Button, new() { Name = "Rechercher" }).ClickAsync();
-        await CheckAsync(page, $"admin-users-{width}", width);
+        await page.CheckAsync($"admin-users-{width}", width, output);
         await page.GetByRole(AriaRole.Link, new() { Name = "Léa Dubois" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Léa Dubois");
-        await CheckAsync(page, $"admin-user-{width}", width);
+        await page.CheckAsync($"admin-user-{width}", width, output);
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Sophie Dubois" }).ClickAsync();
         page.Dialog += (_, dialog) => dialog.AcceptAsync();
@@ -38,14 +38,12 @@ public sealed class AdminConsoleTests(BrowserApp app, ITestOutputHelper output) 
 
         await page.GotoAsync("/admin/audit");
         await Expect(page.GetByRole(AriaRole.Cell, new() { Name = "Sophie Dubois" }).First).ToBeVisibleAsync();
-        await CheckAsync(page, $"admin-audit-{width}", width);
+        await page.CheckAsync($"admin-audit-{width}", width, output);
         await page.GotoAsync("/admin");
         await page.GetByRole(AriaRole.Link, new() { Name = "Gérer École élémentaire Jules Ferry" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("École élémentaire Jules Ferry");
-        await CheckAsync(page, $"admin-structure-{width}", width);
+        await page.CheckAsync($"admin-structure-{width}", width, output);
         await page.GetByRole(AriaRole.Link, new() { Name = "Créer un compte" }).First.ClickAsync();
-        await CheckAsync(page, $"admin-new-user-{width}", width);
+        await page.CheckAsync($"admin-new-user-{width}", width, output);
     }
-
-    private Task CheckAsync(IPage page, string name, int width) => ScreenCheck.CheckAsync(page, name, width, output);
 }

@@ -42,13 +42,13 @@ public sealed class AppRightsScreenTests(RightsBrowserApp app, ITestOutputHelper
         var pupilsCreate = page.GetByRole(AriaRole.Checkbox, new() { Name = "Créer un blog — Élève" });
         await Expect(pupilsCreate).Not.ToBeCheckedAsync();
         await Expect(page.GetByRole(AriaRole.Checkbox, new() { Name = "Créer un blog — Enseignant" })).ToBeCheckedAsync();
-        await CheckAsync(page, name, width);
+        await page.CheckAsync(name, width, output);
 
         await pupilsCreate.CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Les droits sont enregistrés");
         await Expect(page.GetByRole(AriaRole.Checkbox, new() { Name = "Créer un blog — Élève (modifié)" })).ToBeCheckedAsync();
-        await CheckAsync(page, name + "-saved", width);
+        await page.CheckAsync(name + "-saved", width, output);
 
         page.Dialog += (_, dialog) => dialog.AcceptAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Rétablir les droits par défaut" }).ClickAsync();
@@ -56,5 +56,4 @@ public sealed class AppRightsScreenTests(RightsBrowserApp app, ITestOutputHelper
         await Expect(page.GetByRole(AriaRole.Checkbox, new() { Name = "Créer un blog — Élève" })).Not.ToBeCheckedAsync();
     }
 
-    private Task CheckAsync(IPage page, string name, int width) => ScreenCheck.CheckAsync(page, name, width, output);
 }

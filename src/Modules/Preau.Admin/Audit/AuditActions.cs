@@ -38,6 +38,7 @@ public static class AuditActions
         "import.apply", "rollover.apply", "code.issue", "password.reset-by-admin", "account.activate", "charter.update",
         "password.reset-by-email", "password.change", "mfa.enable", "mfa.disable", "mfa.reset-by-admin", "mfa.recovery-code-used",
         AppRightsUpdate, AppRightsReset,
+        "share.update",
     ];
 
     /// <summary>The resource key of a code's label; a code from a newer module without one shows as itself.</summary>

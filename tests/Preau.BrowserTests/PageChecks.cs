@@ -3,19 +3,19 @@ using Microsoft.Playwright;
 
 namespace Preau.BrowserTests;
 
-/// <summary>What every screen of a test must pass: no sideways scrolling, no serious or critical axe-core violation (a picture kept on the way).</summary>
-public static class ScreenCheck
+/// <summary>What every screen is held to: no sideways scrolling, a screenshot to look at, no serious axe-core violation.</summary>
+public static class PageChecks
 {
     private static readonly string[] Blocking = ["serious", "critical"];
 
-    public static async Task CheckAsync(IPage page, string name, int width, ITestOutputHelper output)
+    public static async Task CheckAsync(this IPage page, string name, int width, ITestOutputHelper? output = null)
     {
         Assert.True(await page.ScrollWidthAsync() <= width, $"{name} scrolls sideways.");
         await Screenshots.SaveAsync(page, name);
         var result = await page.RunAxe();
         foreach (var finding in result.Violations.Where(v => !Blocking.Contains(v.Impact)))
         {
-            output.WriteLine($"{name}: {finding.Impact} {finding.Id}: {finding.Help}");
+            output?.WriteLine($"{name}: {finding.Impact} {finding.Id}: {finding.Help}");
         }
 
         var blocking = result.Violations.Where(v => Blocking.Contains(v.Impact)).ToList();

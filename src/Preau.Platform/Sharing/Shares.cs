@@ -1,0 +1,91 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Preau.Platform.Communication;
+using Preau.Platform.Persistence;
+
+namespace Preau.Platform.Sharing;
+
+/// <summary>
+/// Who holds which right on a shared resource. A person holds a right when they own the resource
+/// or when a share gives it to them or to one of their groups. Their groups come from
+/// <see cref="Reach"/>'s memory (forgotten whenever memberships change), so a warm check is one
+/// query on the shares' primary key; shares themselves are never cached: a removed share ends
+/// access on the next request.
+/// </summary>
+public sealed class Shares(PreauDbContext db, Reach reach, ShareableTypes types, IServiceProvider services)
+{
+    /// <summary>
+    /// Whether <paramref name="userId"/> holds <paramref name="right"/> on a resource. Pass the
+    /// owner when the caller knows it (a module that just loaded the resource); otherwise the
+    /// type's resolver is asked.
+    /// </summary>
+    public async Task<bool> HasRightAsync(Guid userId, string type, Guid resourceId, string right, Guid? ownerId = null, CancellationToken ct = default)
+    {
+        var shareable = Type(type);
+        var bit = shareable.BitOf(right) ?? throw new ArgumentException($"The shareable type {type} has no right {right}.", nameof(right));
+        ownerId ??= (await ResolveAsync(shareable, resourceId, ct))?.OwnerId;
+        if (ownerId is null)
+        {
+            return false;
+        }
+
+        if (ownerId == userId)
+        {
+            return true;
+        }
+
+        var principals = await PrincipalsOfAsync(userId, ct);
+        return principals.Count > 0 && await db.Set<Share>().AsNoTracking().AnyAsync(s =>
+            s.ResourceType == type && s.ResourceId == resourceId && principals.Contains(s.PrincipalId) && (s.Rights & bit) != 0, ct);
+    }
+
+    /// <summary>
+    /// The ids of the resources of a type on which a person holds a right through a share, as a
+    /// query a module joins to its list (with the resources the person owns).
+    /// </summary>
+    public async Task<IQueryable<Guid>> SharedWithAsync(Guid userId, string type, string right = "read", CancellationToken ct = default)
+    {
+        var bit = Type(type).BitOf(right) ?? throw new ArgumentException($"The shareable type {type} has no right {right}.", nameof(right));
+        var principals = await PrincipalsOfAsync(userId, ct);
+        return db.Set<Share>().AsNoTracking()
+            .Where(s => s.ResourceType == type && principals.Contains(s.PrincipalId) && (s.Rights & bit) != 0)
+            .Select(s => s.ResourceId).Distinct();
+    }
+
+    /// <summary>The resource as its module describes it; null when the type is unknown or the resource gone.</summary>
+    public async Task<(ShareableType Type, ShareableResource Resource)?> FindAsync(string type, Guid resourceId, CancellationToken ct)
+    {
+        var shareable = types.Find(type);
+        var resource = shareable is null ? null : await ResolveAsync(shareable, resourceId, ct);
+        return resource is null ? null : (shareable!, resource);
+    }
+
+    /// <summary>
+    /// The resource when <paramref name="userId"/> may change its shares (its owner or a holder of
+    /// manage); null otherwise, as if it did not exist.
+    /// </summary>
+    public async Task<(ShareableType Type, ShareableResource Resource)?> ManagedAsync(Guid userId, string type, Guid resourceId, CancellationToken ct)
+    {
+        var found = await FindAsync(type, resourceId, ct);
+        return found is { } f && await HasRightAsync(userId, type, resourceId, ShareRight.Manage.Key, f.Resource.OwnerId, ct) ? f : null;
+    }
+
+    /// <summary>The shares of a resource, by principal.</summary>
+    public async Task<List<Share>> OfAsync(string type, Guid resourceId, bool tracked, CancellationToken ct)
+    {
+        var query = db.Set<Share>().Where(s => s.ResourceType == type && s.ResourceId == resourceId);
+        return await (tracked ? query : query.AsNoTracking()).OrderBy(s => s.CreatedAt).ThenBy(s => s.PrincipalId).ToListAsync(ct);
+    }
+
+    private ShareableType Type(string type) =>
+        types.Find(type) ?? throw new ArgumentException($"No module declared the shareable type {type}.", nameof(type));
+
+    private async Task<List<Guid>> PrincipalsOfAsync(Guid userId, CancellationToken ct)
+    {
+        var membership = (await reach.MembershipsAsync([userId], ct))[userId];
+        return membership.Visible ? [userId, .. membership.GroupIds] : [];
+    }
+
+    private Task<ShareableResource?> ResolveAsync(ShareableType type, Guid resourceId, CancellationToken ct) =>
+        ((IShareResolver)services.GetRequiredService(type.Resolver)).FindAsync(resourceId, ct);
+}

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Visibility benchmark: a generated platform of 100,000 accounts around one big lycée (1,200
 # pupils, 2,200 parents, 120 staff), written in bulk, then the visible set (cold and warm) and the
-# check of 100 recipients through the real Reach service, on SQLite and on PostgreSQL. Writes
+# check of 100 recipients through the real Reach service, and the share-right check through
+# Shares, on SQLite and on PostgreSQL. Writes
 # bench/visibility/RESULTS.md with the machine and the date.
 #
 #   bench/visibility/run.sh                          # 100,000 accounts, seed 2026, 1,000 warm / 200 cold samples
@@ -13,7 +14,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 if [[ "${1:-}" == "--help" ]]; then
-  sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'
+  sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'
   exit 0
 fi
 ARGS=("$@")

@@ -7,6 +7,7 @@ using Preau.Platform.Hosting;
 using Preau.Portal;
 using Preau.Provisioning;
 using Preau.Platform.Persistence;
+using Preau.Platform.Sharing;
 
 namespace Preau.Bench.Visibility;
 
@@ -33,6 +34,7 @@ public static class BenchHost
         // The model of the whole application, as Preau.Web composes it (the migrations check it is complete).
         builder.Services.AddPreauPlatform(builder.Configuration,
             typeof(AccountModule).Assembly, typeof(PortalModule).Assembly, typeof(AdminModule).Assembly, typeof(ProvisioningModule).Assembly);
+        builder.Services.AddShareableType<BenchWorksheets>(BenchWorksheets.Type, typeof(BenchHost), "Worksheet");
         var host = builder.Build();
         await DatabaseMigrator.MigrateAsync(host.Services, ct);
         return host;

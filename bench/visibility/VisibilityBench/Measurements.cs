@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
@@ -12,7 +11,7 @@ namespace Preau.Bench.Visibility;
 /// in a scope of its own (a pooled context, as a request has), timed around the one call.
 /// Cold: the node's reach cache forgotten before each sample. Warm: asked before, unchanged since.
 /// </summary>
-public sealed class Measurements(IServiceProvider services, GeneratedPlatform platform, int warmSamples, int coldSamples)
+public sealed partial class Measurements(IServiceProvider services, GeneratedPlatform platform, int warmSamples, int coldSamples)
 {
     private readonly ReachCache _cache = services.GetRequiredService<ReachCache>();
     private readonly List<Row> _rows = [];
@@ -125,9 +124,6 @@ public sealed class Measurements(IServiceProvider services, GeneratedPlatform pl
         }
     }
 
-    // SHARE-RIGHT CHECK: ShareRightsAsync(subjects, ct) belongs here, beside RecipientChecksAsync
-    // (same MeasureAsync sampling, warm and cold), once the sharing service is merged.
-
     public string Table()
     {
         var text = new StringBuilder();
@@ -154,30 +150,8 @@ public sealed class Measurements(IServiceProvider services, GeneratedPlatform pl
             """);
     }
 
-    private async Task MeasureAsync<T>(string measure, string subject, int samples, Action? before, Func<Reach, Task<T>> call, string note, CancellationToken ct)
-    {
-        // Warm-up: the JIT, the context pool, the prepared statements; and the cache, for warm measures.
-        for (var i = 0; i < Math.Min(20, samples); i++)
-        {
-            before?.Invoke();
-            await using var scope = services.CreateAsyncScope();
-            await call(scope.ServiceProvider.GetRequiredService<Reach>());
-        }
-
-        var times = new double[samples];
-        for (var i = 0; i < samples; i++)
-        {
-            before?.Invoke();
-            await using var scope = services.CreateAsyncScope();
-            var reach = scope.ServiceProvider.GetRequiredService<Reach>();
-            var start = Stopwatch.GetTimestamp();
-            await call(reach);
-            times[i] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
-        }
-
-        Array.Sort(times);
-        _rows.Add(new Row(measure, subject, samples, Percentile(times, 0.50), Percentile(times, 0.99), times[^1], times.Average(), note));
-    }
+    private Task MeasureAsync<T>(string measure, string subject, int samples, Action? before, Func<Reach, Task<T>> call, string note, CancellationToken ct) =>
+        MeasureWithAsync(measure, subject, samples, before, sp => call(sp.GetRequiredService<Reach>()), note, ct);
 
     private (List<Guid> Recipients, HashSet<Guid> Expected) TeacherRecipients(Guid teacher)
     {

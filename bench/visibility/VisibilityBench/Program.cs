@@ -85,12 +85,8 @@ internal static class VisibilityBenchProgram
         var watch = Stopwatch.StartNew();
         await measurements.VisibleSetsAsync(subjects, CancellationToken.None);
         await measurements.RecipientChecksAsync(subjects, CancellationToken.None);
+        await measurements.ShareRightsAsync(subjects, CancellationToken.None);
         Console.WriteLine(measurements.Table());
-        // SHARE-RIGHT CHECK: the acceptance's third measure goes here, once the sharing service is
-        // merged (issue 4, part 5): a Measurements.ShareRightsAsync timing "may this person read /
-        // contribute to / manage this resource" for a resource shared with a class, a teaching group
-        // and people, warm and cold. Not measured until then; nothing stands in for it.
-        Console.WriteLine("Share-right check: not measured yet (the sharing service is being built; see RESULTS.md).");
         Console.WriteLine();
         Console.WriteLine(measurements.Targets());
         Console.WriteLine();

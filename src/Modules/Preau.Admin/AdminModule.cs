@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Preau.Admin.Api;
 using Preau.Admin.Authorization;
+using Preau.Admin.Communication;
 using Preau.Admin.Data;
 using Preau.Admin.Features;
 using Preau.Admin.Features.Audit;
@@ -40,6 +41,7 @@ public static class AdminModule
         services.AddScoped<RevokeSessions>();
         services.AddScoped<ChangeFunctions>();
         services.AddScoped<SearchAudit>();
+        services.AddCommunicationRules();
         services.AddAppEntry(new AppEntry(
             "admin", typeof(AdminStrings), "App.Name", "App.Description", "/admin", "admin", "red",
             AdminScope.AdministersAnyStructure, Order: 800));
@@ -53,6 +55,7 @@ public static class AdminModule
     {
         endpoints.MapAdminApi();
         endpoints.MapConnectionSheets();
+        endpoints.MapCommunicationRules();
         return endpoints;
     }
 }

@@ -55,6 +55,7 @@ public static class PlatformSetup
         services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>(sp => sp.GetRequiredService<Communication.ReachInvalidation>());
         services.AddScoped<Communication.Reach>();
         services.AddScoped<Communication.RulesReset>();
+        services.AddScoped<Communication.RulesEditor>();
         services.AddHostedService<Communication.RulesBackfill>();
         services.AddSingleton(sp => SecretKeys.FromConfiguration(configuration, sp.GetRequiredService<IOptions<PreauOptions>>().Value));
         services.AddSingleton<Codes>();

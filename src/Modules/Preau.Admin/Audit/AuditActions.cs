@@ -25,6 +25,11 @@ public static class AuditActions
     public const string GroupDelete = "group.delete";
     public const string GroupAddMember = "group.add-member";
     public const string GroupRemoveMember = "group.remove-member";
+    public const string CommunicationLinkAdd = Platform.Communication.RulesEditor.LinkAdd;
+    public const string CommunicationLinkRemove = Platform.Communication.RulesEditor.LinkRemove;
+    public const string CommunicationMembersUpdate = Platform.Communication.RulesEditor.MembersUpdate;
+    public const string CommunicationDirectUpdate = Platform.Communication.RulesEditor.DirectUpdate;
+    public const string CommunicationReset = Platform.Communication.RulesEditor.Reset;
 
     /// <summary>Every code of the trail, in the order the audit page's filter lists them.</summary>
     public static readonly IReadOnlyList<string> All =
@@ -35,6 +40,7 @@ public static class AuditActions
         GroupCreate, GroupUpdate, GroupDelete, GroupAddMember, GroupRemoveMember,
         "import.apply", "rollover.apply", "code.issue", "password.reset-by-admin", "account.activate", "charter.update",
         "password.reset-by-email", "password.change", "mfa.enable", "mfa.disable", "mfa.reset-by-admin", "mfa.recovery-code-used",
+        CommunicationLinkAdd, CommunicationLinkRemove, CommunicationMembersUpdate, CommunicationDirectUpdate, CommunicationReset,
     ];
 
     /// <summary>The resource key of a code's label; a code from a newer module without one shows as itself.</summary>

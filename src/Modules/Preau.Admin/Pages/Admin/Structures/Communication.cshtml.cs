@@ -62,12 +62,14 @@ public sealed class CommunicationModel(CurrentUser currentUser, ViewRules view, 
             [new("from", from.ToString()), new("to", to.ToString()), new("open", "true")], ct);
     }
 
-    public async Task<IActionResult> OnPostMembersAsync(Guid id, Guid group, bool speak, bool reachable, bool @internal, bool confirm, CancellationToken ct)
+    // result: what the button said it does, "opened" or "closed" for a cell of the diagonal, else a setting.
+    public async Task<IActionResult> OnPostMembersAsync(Guid id, Guid group, bool speak, bool reachable, bool @internal, bool confirm, string? result, CancellationToken ct)
     {
         var flags = new ViewRules.MemberFlags(speak, reachable, @internal);
         var edit = await editor.SetMembersAsync(await currentUser.RequireAsync(ct), id, group, flags.ToReach(), confirm, ct);
-        return await AfterAsync(id, edit, "members", "Members",
-            [new("group", group.ToString()), new("speak", Bool(speak)), new("reachable", Bool(reachable)), new("internal", Bool(@internal))], ct);
+        var done = result is "opened" or "closed" ? result : "members";
+        return await AfterAsync(id, edit, done, "Members",
+            [new("group", group.ToString()), new("speak", Bool(speak)), new("reachable", Bool(reachable)), new("internal", Bool(@internal)), new("result", done)], ct);
     }
 
     public async Task<IActionResult> OnPostDirectAsync(Guid id, bool relativesReachChildren, bool childrenReachRelatives, CancellationToken ct) =>

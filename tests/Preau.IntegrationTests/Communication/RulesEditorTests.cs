@@ -123,6 +123,38 @@ public abstract class RulesEditorTests(PreauApp app)
     }
 
     [Fact]
+    public async Task Letting_members_speak_or_be_reached_through_a_sensitive_link_also_waits_for_the_confirmation()
+    {
+        var julesFerry = await app.StructureIdAsync(AdminData.JulesFerry);
+        var parents = await app.GroupAsync("CE2 A", Profile.Relative);
+        var pupils = await app.GroupAsync("CE2 A", Profile.Student);
+        var (first, _, otherChild) = await TwoCe2ParentsAsync();
+        var isabelle = await app.SignedInClientAsync(Personas.Isabelle);
+        Assert.Equal(HttpStatusCode.NoContent, (await isabelle.PostAsJsonAsync($"{Api(julesFerry)}/links", new { fromGroupId = parents, toGroupId = pupils, confirm = true }, Ct)).StatusCode);
+
+        // Parents silenced, then allowed to speak again: the open link to the pupils applies anew.
+        Assert.Equal(HttpStatusCode.NoContent, (await isabelle.PutAsJsonAsync($"{Api(julesFerry)}/groups/{parents}/members", new { speak = false, reachable = true, @internal = false }, Ct)).StatusCode);
+        Assert.False(await app.WithReachAsync(r => r.CanReachAsync(first, otherChild, Ct)));
+        var speak = await isabelle.PutAsJsonAsync($"{Api(julesFerry)}/groups/{parents}/members", new { speak = true, reachable = true, @internal = false }, Ct);
+        Assert.Equal(HttpStatusCode.Conflict, speak.StatusCode);
+        Assert.Contains("PupilParent", await speak.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        Assert.False(await app.WithReachAsync(r => r.CanReachAsync(first, otherChild, Ct)));
+        Assert.Equal(HttpStatusCode.NoContent, (await isabelle.PutAsJsonAsync($"{Api(julesFerry)}/groups/{parents}/members", new { speak = true, reachable = true, @internal = false, confirm = true }, Ct)).StatusCode);
+        Assert.True(await app.WithReachAsync(r => r.CanReachAsync(first, otherChild, Ct)));
+
+        // Pupils made unreachable one by one, then reachable again: the same link, the same warning.
+        Assert.Equal(HttpStatusCode.NoContent, (await isabelle.PutAsJsonAsync($"{Api(julesFerry)}/groups/{pupils}/members", new { speak = true, reachable = false, @internal = true }, Ct)).StatusCode);
+        Assert.False(await app.WithReachAsync(r => r.CanReachAsync(first, otherChild, Ct)));
+        Assert.Equal(HttpStatusCode.Conflict, (await isabelle.PutAsJsonAsync($"{Api(julesFerry)}/groups/{pupils}/members", new { speak = true, reachable = true, @internal = true }, Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await isabelle.PutAsJsonAsync($"{Api(julesFerry)}/groups/{pupils}/members", new { speak = true, reachable = true, @internal = true, confirm = true }, Ct)).StatusCode);
+        Assert.True(await app.WithReachAsync(r => r.CanReachAsync(first, otherChild, Ct)));
+
+        // The other tests of the class share this city: the link closes again.
+        Assert.Equal(HttpStatusCode.NoContent, (await isabelle.DeleteAsync($"{Api(julesFerry)}/links/{parents}/{pupils}", Ct)).StatusCode);
+        Assert.False(await app.WithReachAsync(r => r.CanReachAsync(first, otherChild, Ct)));
+    }
+
+    [Fact]
     public async Task A_local_admin_cannot_touch_another_schools_rules_nor_open_what_is_the_super_admins()
     {
         var julesFerry = await app.StructureIdAsync(AdminData.JulesFerry);

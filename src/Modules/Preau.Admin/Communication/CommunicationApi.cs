@@ -93,9 +93,9 @@ public static class CommunicationApi
                             ["warning"] = warning.Kind.ToString(), ["fromGroupId"] = warning.From.Id, ["toGroupId"] = warning.To.Id,
                         });
                 case RulesEditStatus.SuperAdminOnly:
-                    return TypedResults.Problem(title: c["Error.SuperAdminOnly"], statusCode: StatusCodes.Status403Forbidden);
+                    return TypedResults.Problem(title: c["Refused.SuperAdminOnly"], statusCode: StatusCodes.Status403Forbidden);
                 default:
-                    return TypedResults.Problem(title: c["Error.Invalid"], statusCode: StatusCodes.Status400BadRequest);
+                    return TypedResults.Problem(title: c["Refused.Invalid"], statusCode: StatusCodes.Status400BadRequest);
             }
         }
     }

@@ -131,8 +131,9 @@ public sealed class ViewRules(PreauDbContext db)
             .OrderBy(g => g.Kind == GroupKind.Profile ? 0 : 1)
             .ThenBy(g => g.ClassId is null ? 0 : 1)
             .ThenBy(g => g.Level)
-            .ThenBy(g => g.ClassName ?? g.Name, french)
+            .ThenBy(g => g.ClassName ?? "", french)
             .ThenBy(g => g.Profile)
+            .ThenBy(g => g.Name, french)
             .Select(g => new GroupInfo(g.Id, g.Name, g.Kind, g.Profile, g.ClassId, g.ClassName, MemberFlags.Of(g.Members)))];
     }
 }

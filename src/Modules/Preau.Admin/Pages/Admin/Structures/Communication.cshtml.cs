@@ -132,11 +132,11 @@ public sealed class CommunicationModel(CurrentUser currentUser, ViewRules view, 
                     RulesWording.Warning(c, Rules.Structure.Type.Degree(), edit.Warning!, Rules.Classes.ToDictionary(x => x.Id, x => x.Name)), handler, fields);
                 return Page();
             case RulesEditStatus.SuperAdminOnly:
-                Error = c["Error.SuperAdminOnly"];
+                Error = c["Refused.SuperAdminOnly"];
                 Response.StatusCode = StatusCodes.Status403Forbidden;
                 return Page();
             default:
-                Error = c["Error.Invalid"];
+                Error = c["Refused.Invalid"];
                 Response.StatusCode = StatusCodes.Status400BadRequest;
                 return Page();
         }

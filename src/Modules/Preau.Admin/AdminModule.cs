@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Preau.Admin.Api;
 using Preau.Admin.Authorization;
+using Preau.Admin.Communication;
 using Preau.Admin.Data;
 using Preau.Admin.Features;
 using Preau.Admin.Features.Audit;
@@ -43,6 +44,7 @@ public static class AdminModule
         services.AddScoped<SearchAudit>();
         services.AddScoped<ViewAppRights>();
         services.AddScoped<SaveAppRights>();
+        services.AddCommunicationRules();
         services.AddAppEntry(new AppEntry(
             "admin", typeof(AdminStrings), "App.Name", "App.Description", "/admin", "admin", "red",
             AdminScope.AdministersAnyStructure, Order: 800));
@@ -57,6 +59,7 @@ public static class AdminModule
         endpoints.MapAdminApi();
         endpoints.MapAppRightsApi();
         endpoints.MapConnectionSheets();
+        endpoints.MapCommunicationRules();
         return endpoints;
     }
 }

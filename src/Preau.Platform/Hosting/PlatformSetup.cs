@@ -57,6 +57,7 @@ public static class PlatformSetup
         services.AddScoped<Communication.Reach>();
         services.AddScoped<Communication.RulesReset>();
         services.AddScoped<Communication.VisibleSearch>();
+        services.AddScoped<Communication.RulesEditor>();
         services.AddHostedService<Communication.RulesBackfill>();
         services.AddPreauSharing();
         services.AddSingleton(sp => SecretKeys.FromConfiguration(configuration, sp.GetRequiredService<IOptions<PreauOptions>>().Value));

@@ -23,7 +23,7 @@ public abstract class FormTokenTests(PreauApp app)
             $"/admin/users/{lea}/edit", $"/admin/users/{lea}/reset-password", $"/admin/structures/{julesFerry}",
             $"/admin/classes/{ce2}", $"/admin/sheets?structure={julesFerry}&class={ce2}", $"/admin/structures/{julesFerry}/import",
             $"/admin/structures/{julesFerry}/detached", $"/admin/structures/{julesFerry}/rollover",
-            $"/admin/structures/{julesFerry}/charter", "/admin/audit",
+            $"/admin/structures/{julesFerry}/charter", $"/admin/structures/{julesFerry}/communication", "/admin/audit",
         ];
         string[] anonymousPages = ["/login", "/activate", "/login/forgot-password", "/login/forgot-login", "/login/reset"];
 

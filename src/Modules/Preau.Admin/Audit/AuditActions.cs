@@ -27,6 +27,11 @@ public static class AuditActions
     public const string GroupRemoveMember = "group.remove-member";
     public const string AppRightsUpdate = "app-rights.update";
     public const string AppRightsReset = "app-rights.reset";
+    public const string CommunicationLinkAdd = Platform.Communication.RulesEditor.LinkAdd;
+    public const string CommunicationLinkRemove = Platform.Communication.RulesEditor.LinkRemove;
+    public const string CommunicationMembersUpdate = Platform.Communication.RulesEditor.MembersUpdate;
+    public const string CommunicationDirectUpdate = Platform.Communication.RulesEditor.DirectUpdate;
+    public const string CommunicationReset = Platform.Communication.RulesEditor.Reset;
 
     /// <summary>Every code of the trail, in the order the audit page's filter lists them.</summary>
     public static readonly IReadOnlyList<string> All =
@@ -39,6 +44,7 @@ public static class AuditActions
         "password.reset-by-email", "password.change", "mfa.enable", "mfa.disable", "mfa.reset-by-admin", "mfa.recovery-code-used",
         AppRightsUpdate, AppRightsReset,
         "share.update",
+        CommunicationLinkAdd, CommunicationLinkRemove, CommunicationMembersUpdate, CommunicationDirectUpdate, CommunicationReset,
     ];
 
     /// <summary>The resource key of a code's label; a code from a newer module without one shows as itself.</summary>

@@ -178,6 +178,78 @@ namespace Preau.Data.Postgres.Migrations
                     b.ToTable("acc_trusted_devices", (string)null);
                 });
 
+            modelBuilder.Entity("Preau.Directory.Domain.PersonPhoto", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("content");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("content_type");
+
+                    b.Property<string>("Tag")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("tag");
+
+                    b.HasKey("UserId")
+                        .HasName("pk_ann_photos");
+
+                    b.ToTable("ann_photos", (string)null);
+                });
+
+            modelBuilder.Entity("Preau.Directory.Domain.PersonProfile", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.Property<string>("Mood")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("mood");
+
+                    b.Property<string>("Motto")
+                        .HasMaxLength(140)
+                        .HasColumnType("character varying(140)")
+                        .HasColumnName("motto");
+
+                    b.Property<string>("PhotoTag")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("photo_tag");
+
+                    b.Property<bool>("ShowBirthDate")
+                        .HasColumnType("boolean")
+                        .HasColumnName("show_birth_date");
+
+                    b.Property<bool>("ShowEmail")
+                        .HasColumnType("boolean")
+                        .HasColumnName("show_email");
+
+                    b.Property<bool>("ShowPhone")
+                        .HasColumnType("boolean")
+                        .HasColumnName("show_phone");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("UserId")
+                        .HasName("pk_ann_profiles");
+
+                    b.ToTable("ann_profiles", (string)null);
+                });
+
             modelBuilder.Entity("Preau.Platform.Audit.AuditEntry", b =>
                 {
                     b.Property<Guid>("Id")
@@ -954,6 +1026,26 @@ namespace Preau.Data.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_acc_trusted_devices_dir_users_user_id");
+                });
+
+            modelBuilder.Entity("Preau.Directory.Domain.PersonPhoto", b =>
+                {
+                    b.HasOne("Preau.Platform.Directory.Domain.User", null)
+                        .WithOne()
+                        .HasForeignKey("Preau.Directory.Domain.PersonPhoto", "UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_ann_photos_dir_users_user_id");
+                });
+
+            modelBuilder.Entity("Preau.Directory.Domain.PersonProfile", b =>
+                {
+                    b.HasOne("Preau.Platform.Directory.Domain.User", null)
+                        .WithOne()
+                        .HasForeignKey("Preau.Directory.Domain.PersonProfile", "UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_ann_profiles_dir_users_user_id");
                 });
 
             modelBuilder.Entity("Preau.Platform.Communication.GroupLink", b =>

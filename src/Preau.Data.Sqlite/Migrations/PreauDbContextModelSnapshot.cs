@@ -173,6 +173,78 @@ namespace Preau.Data.Sqlite.Migrations
                     b.ToTable("acc_trusted_devices", (string)null);
                 });
 
+            modelBuilder.Entity("Preau.Directory.Domain.PersonPhoto", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("content");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("content_type");
+
+                    b.Property<string>("Tag")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tag");
+
+                    b.HasKey("UserId")
+                        .HasName("pk_ann_photos");
+
+                    b.ToTable("ann_photos", (string)null);
+                });
+
+            modelBuilder.Entity("Preau.Directory.Domain.PersonProfile", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.Property<string>("Mood")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("mood");
+
+                    b.Property<string>("Motto")
+                        .HasMaxLength(140)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("motto");
+
+                    b.Property<string>("PhotoTag")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("photo_tag");
+
+                    b.Property<bool>("ShowBirthDate")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("show_birth_date");
+
+                    b.Property<bool>("ShowEmail")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("show_email");
+
+                    b.Property<bool>("ShowPhone")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("show_phone");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("UserId")
+                        .HasName("pk_ann_profiles");
+
+                    b.ToTable("ann_profiles", (string)null);
+                });
+
             modelBuilder.Entity("Preau.Platform.Audit.AuditEntry", b =>
                 {
                     b.Property<Guid>("Id")
@@ -949,6 +1021,26 @@ namespace Preau.Data.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_acc_trusted_devices_dir_users_user_id");
+                });
+
+            modelBuilder.Entity("Preau.Directory.Domain.PersonPhoto", b =>
+                {
+                    b.HasOne("Preau.Platform.Directory.Domain.User", null)
+                        .WithOne()
+                        .HasForeignKey("Preau.Directory.Domain.PersonPhoto", "UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_ann_photos_dir_users_user_id");
+                });
+
+            modelBuilder.Entity("Preau.Directory.Domain.PersonProfile", b =>
+                {
+                    b.HasOne("Preau.Platform.Directory.Domain.User", null)
+                        .WithOne()
+                        .HasForeignKey("Preau.Directory.Domain.PersonProfile", "UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_ann_profiles_dir_users_user_id");
                 });
 
             modelBuilder.Entity("Preau.Platform.Communication.GroupLink", b =>

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Preau.Directory.Domain;
@@ -39,7 +38,8 @@ public sealed class MyProfile(PreauDbContext db, TimeProvider clock)
     {
         var motto = Plain(request.Motto);
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        if (motto is not null && new StringInfo(motto).LengthInTextElements > PersonProfile.MottoMaxLength)
+        // Counted in UTF-16 units, as the form's maxlength counts and within what the column holds on both databases.
+        if (motto is not null && motto.Length > PersonProfile.MottoMaxLength)
         {
             errors[nameof(Request.Motto)] = ["Profile.Error.MottoTooLong"];
         }

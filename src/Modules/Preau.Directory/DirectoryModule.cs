@@ -19,6 +19,7 @@ public static class DirectoryModule
     {
         services.AddScoped<IPhotoStore, DatabasePhotoStore>();
         services.AddScoped<PhotoTags>();
+        services.AddScoped<ParentsChildren>();
         services.AddScoped<SearchDirectory>();
         services.AddScoped<ViewPerson>();
         services.AddScoped<ViewClassPage>();

@@ -237,6 +237,14 @@ public abstract class AnnuaireTests(PreauApp app)
         var card = await claire.GetFromJsonAsync<JsonElement>($"/api/v1/directory/people/{sophieId}", Ct);
         var children = card.GetProperty("parentOf").EnumerateArray().Select(c => c.GetProperty("displayName").GetString()).ToList();
         Assert.Equal(["Léa Dubois"], children);
+        // Nor does her card or her search result tell of Hugo's class or school.
+        var places = card.GetProperty("places").EnumerateArray().Select(p => p.GetProperty("className").GetString()).ToList();
+        Assert.Equal(["CE2 A"], places);
+        Assert.Equal(["École élémentaire Jules Ferry"], card.GetProperty("schools").EnumerateArray().Select(s => s.GetString()));
+        var found = await claire.GetFromJsonAsync<JsonElement>("/api/v1/directory/people?q=dubois&profile=Relative", Ct);
+        var sophie = found.GetProperty("items").EnumerateArray().Single(p => p.GetProperty("id").GetGuid() == sophieId);
+        Assert.Equal(["CE2 A"], sophie.GetProperty("classes").EnumerateArray().Select(c => c.GetString()));
+        Assert.Equal(["École élémentaire Jules Ferry"], sophie.GetProperty("schools").EnumerateArray().Select(s => s.GetString()));
 
         var paul = await app.SignedInClientAsync(Personas.Paul);
         var seenByPaul = await paul.GetFromJsonAsync<JsonElement>($"/api/v1/directory/people/{sophieId}", Ct);
@@ -257,16 +265,17 @@ public abstract class AnnuaireTests(PreauApp app)
         Assert.Contains("class-grid", page, StringComparison.Ordinal);
         Assert.Contains("Claire Martin", page, StringComparison.Ordinal);
         var classmate = await app.WithDbAsync(async db => await db.Users.FindAsync([await ClassmateAsync(2)], Ct));
-        Assert.Contains(classmate!.FirstName, page, StringComparison.Ordinal);
+        var tile = $"class-tile-name\">{classmate!.FirstName}<";
+        Assert.Contains(tile, page, StringComparison.Ordinal);
         // Teachers first.
-        Assert.True(page.IndexOf("Claire Martin", StringComparison.Ordinal) < page.IndexOf(classmate.FirstName, StringComparison.Ordinal));
+        Assert.True(page.IndexOf("class-tile-name\">Claire Martin<", StringComparison.Ordinal) < page.IndexOf(tile, StringComparison.Ordinal));
         Assert.Equal(HttpStatusCode.NotFound, (await lea.GetAsync($"/annuaire/classes/{cp}", Ct)).StatusCode);
 
         // Sophie, a parent of the class, sees its teacher and her daughter, not the other families' children.
         var sophie = await (await app.SignedInClientAsync(Personas.Sophie)).GetStringAsync($"/annuaire/classes/{ce2}", Ct);
         Assert.Contains("Claire Martin", sophie, StringComparison.Ordinal);
         Assert.Contains("Léa", sophie, StringComparison.Ordinal);
-        Assert.DoesNotContain(classmate.FirstName + "<", sophie, StringComparison.Ordinal);
+        Assert.DoesNotContain(tile, sophie, StringComparison.Ordinal);
 
         Assert.Equal(HttpStatusCode.OK, (await (await app.SignedInClientAsync(Personas.Karim)).GetAsync($"/annuaire/classes/{ce2}", Ct)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await (await app.SignedInClientAsync(Personas.Isabelle)).GetAsync($"/api/v1/directory/classes/{ce2}", Ct)).StatusCode);

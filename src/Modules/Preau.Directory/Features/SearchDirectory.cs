@@ -10,7 +10,7 @@ namespace Preau.Directory.Features;
 /// school and class, through the platform's visible set (never a rule of its own); the
 /// filters offer only the profiles, schools and classes of that set.
 /// </summary>
-public sealed class SearchDirectory(VisibleSearch search, Reach reach, PreauDbContext db, PhotoTags photos)
+public sealed class SearchDirectory(VisibleSearch search, Reach reach, PreauDbContext db, PhotoTags photos, ParentsChildren families)
 {
     public const int PageSize = 24;
 
@@ -28,8 +28,12 @@ public sealed class SearchDirectory(VisibleSearch search, Reach reach, PreauDbCo
     {
         var found = await search.PeopleAsync(userId, Query(request), ct);
         var tags = await photos.OfAsync([.. found.Items.Select(p => p.Id)], ct);
+        // A parent's places are their children's: only those of children the viewer reaches are named.
+        var parents = await families.OfAsync(userId, [.. found.Items.Where(p => p.Profile == Profile.Relative).Select(p => p.Id)], ct);
         return new VisibleResults<PersonCard>(
-            [.. found.Items.Select(p => new PersonCard(p.Id, p.DisplayName, p.Profile, p.Schools, p.Classes,
+            [.. found.Items.Select(p => new PersonCard(p.Id, p.DisplayName, p.Profile,
+                parents.TryGetValue(p.Id, out var family) ? [.. p.Schools.Where(family.Names.Contains)] : p.Schools,
+                parents.TryGetValue(p.Id, out family) ? [.. p.Classes.Where(family.Names.Contains)] : p.Classes,
                 Face.Of(p.Id, p.FirstName, p.LastName, tags.GetValueOrDefault(p.Id))))],
             found.Page, found.PageSize, found.Total);
     }

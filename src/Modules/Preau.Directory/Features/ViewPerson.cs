@@ -12,15 +12,13 @@ namespace Preau.Directory.Features;
 /// is their own). Personal details appear only when the person chose to show them; a parent's
 /// children only when the viewer reaches them too.
 /// </summary>
-public sealed class ViewPerson(PreauDbContext db, Reach reach)
+public sealed class ViewPerson(PreauDbContext db, Reach reach, ParentsChildren families)
 {
     public sealed record Place(Guid StructureId, string School, Guid? ClassId, string? ClassName, bool ClassPage);
 
-    public sealed record Child(Guid Id, string DisplayName);
-
     public sealed record Card(
         Guid Id, string DisplayName, string FirstName, Profile Profile, Face Face, Mood? Mood, string? Motto,
-        string? Email, string? Phone, DateOnly? BirthDate, IReadOnlyList<Place> Places, IReadOnlyList<Child> ParentOf, bool IsMe)
+        string? Email, string? Phone, DateOnly? BirthDate, IReadOnlyList<Place> Places, IReadOnlyList<ParentsChildren.Child> ParentOf, bool IsMe)
     {
         public IReadOnlyList<string> Schools => [.. Places.Select(p => p.School).Distinct()];
     }
@@ -52,14 +50,16 @@ public sealed class ViewPerson(PreauDbContext db, Reach reach)
             .ToListAsync(ct);
         places = [.. places.Distinct()];
 
-        var children = new List<Child>();
+        // A parent's children, classes and schools: only those of children the viewer reaches (or is).
+        IReadOnlyList<ParentsChildren.Child> children = [];
         if (person.Profile == Profile.Relative)
         {
-            var linked = await db.ParentLinks.AsNoTracking().Where(l => l.RelativeId == id)
-                .Join(db.Users, l => l.StudentId, u => u.Id, (l, u) => new Child(u.Id, u.DisplayName))
-                .ToListAsync(ct);
-            var verdict = await reach.CheckAsync(viewer.Id, [.. linked.Select(c => c.Id).Where(c => c != viewer.Id)], [], ct);
-            children.AddRange(linked.Where(c => c.Id == viewer.Id || verdict.AllowedUsers.Contains(c.Id)).OrderBy(c => c.DisplayName, StringComparer.CurrentCulture));
+            var family = (await families.OfAsync(viewer.Id, [id], ct))[id];
+            children = family.Children;
+            if (!isMe)
+            {
+                places = [.. places.Where(p => p.ClassId is { } c ? family.ClassIds.Contains(c) : family.StructureIds.Contains(p.StructureId))];
+            }
         }
 
         // A school listed alone when the person has no class there (staff, parents); classes that

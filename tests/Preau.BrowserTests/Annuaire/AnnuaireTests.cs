@@ -3,7 +3,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Preau.Platform.Directory.Domain;
-using Preau.Platform.Kernel;
 using Preau.Platform.Persistence;
 using Preau.Testing;
 using static Microsoft.Playwright.Assertions;
@@ -68,8 +67,8 @@ public sealed class AnnuaireTests(BrowserApp app, ITestOutputHelper output) : IC
 
         await page.GotoAsync("/profil");
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Mon profil");
-        await page.GetByLabel("En vacances").CheckAsync();
-        await page.GetByLabel("Ma devise").FillAsync("J’aime les dinosaures");
+        await page.GetByRole(AriaRole.Radio, new() { Name = "En vacances" }).CheckAsync();
+        await page.GetByRole(AriaRole.Textbox, new() { Name = "Ma devise" }).FillAsync("J’aime les dinosaures");
         await page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer", Exact = true }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Votre profil est enregistré.");
         await CheckAsync(page, $"annuaire-profile-{width}", width);
@@ -95,7 +94,7 @@ public sealed class AnnuaireTests(BrowserApp app, ITestOutputHelper output) : IC
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PreauDbContext>();
         return await db.Users.AsNoTracking()
-            .Where(u => u.Login != except && u.Profile == Profile.Student && u.LastName.Length >= 4
+            .Where(u => u.Login != except && u.Profile == Preau.Platform.Kernel.Profile.Student && u.LastName.Length >= 4
                 && db.GroupMembers.Any(m => m.UserId == u.Id && db.Groups.Any(g => g.Id == m.GroupId && db.Classes.Any(c => c.Id == g.ClassId && c.Name == className))))
             .OrderBy(u => u.Id).FirstAsync(TestContext.Current.CancellationToken);
     }

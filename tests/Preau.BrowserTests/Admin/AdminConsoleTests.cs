@@ -1,4 +1,3 @@
-using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using Preau.Testing;
 using static Microsoft.Playwright.Assertions;
@@ -12,8 +11,6 @@ namespace Preau.BrowserTests.Admin;
 /// </summary>
 public sealed class AdminConsoleTests(BrowserApp app, ITestOutputHelper output) : IClassFixture<BrowserApp>
 {
-    private static readonly string[] Blocking = ["serious", "critical"];
-
     [Theory]
     [InlineData(Viewports.Phone)]
     [InlineData(Viewports.Desktop)]
@@ -50,17 +47,5 @@ public sealed class AdminConsoleTests(BrowserApp app, ITestOutputHelper output) 
         await CheckAsync(page, $"admin-new-user-{width}", width);
     }
 
-    private async Task CheckAsync(IPage page, string name, int width)
-    {
-        Assert.True(await page.ScrollWidthAsync() <= width, $"{name} scrolls sideways.");
-        await Screenshots.SaveAsync(page, name);
-        var result = await page.RunAxe();
-        foreach (var finding in result.Violations.Where(v => !Blocking.Contains(v.Impact)))
-        {
-            output.WriteLine($"{name}: {finding.Impact} {finding.Id}: {finding.Help}");
-        }
-
-        var blocking = result.Violations.Where(v => Blocking.Contains(v.Impact)).ToList();
-        Assert.True(blocking.Count == 0, $"{name}: " + string.Join("; ", blocking.Select(v => $"{v.Impact} {v.Id}: {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Target.ToString()))}")));
-    }
+    private Task CheckAsync(IPage page, string name, int width) => ScreenCheck.CheckAsync(page, name, width, output);
 }

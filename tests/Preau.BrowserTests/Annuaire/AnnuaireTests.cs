@@ -1,4 +1,3 @@
-using Deque.AxeCore.Playwright;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -16,8 +15,6 @@ namespace Preau.BrowserTests.Annuaire;
 /// </summary>
 public sealed class AnnuaireTests(BrowserApp app, ITestOutputHelper output) : IClassFixture<BrowserApp>
 {
-    private static readonly string[] Blocking = ["serious", "critical"];
-
     [Theory]
     [InlineData(Viewports.Phone)]
     [InlineData(Viewports.Desktop)]
@@ -74,19 +71,7 @@ public sealed class AnnuaireTests(BrowserApp app, ITestOutputHelper output) : IC
         await CheckAsync(page, $"annuaire-profile-{width}", width);
     }
 
-    private async Task CheckAsync(IPage page, string name, int width)
-    {
-        Assert.True(await page.ScrollWidthAsync() <= width, $"{name} scrolls sideways.");
-        await Screenshots.SaveAsync(page, name);
-        var result = await page.RunAxe();
-        foreach (var finding in result.Violations.Where(v => !Blocking.Contains(v.Impact)))
-        {
-            output.WriteLine($"{name}: {finding.Impact} {finding.Id}: {finding.Help}");
-        }
-
-        var blocking = result.Violations.Where(v => Blocking.Contains(v.Impact)).ToList();
-        Assert.True(blocking.Count == 0, $"{name}: " + string.Join("; ", blocking.Select(v => $"{v.Impact} {v.Id}: {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Target.ToString()))}")));
-    }
+    private Task CheckAsync(IPage page, string name, int width) => ScreenCheck.CheckAsync(page, name, width, output);
 
     /// <summary>A pupil of the class other than <paramref name="except"/>, with a surname long enough to type.</summary>
     private async Task<User> PupilOfAsync(string className, string except)

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Authorization;
 using Preau.Account;
 using Preau.Admin;
+using Preau.Directory;
 using Preau.Platform.Hosting;
 using Preau.Platform.Persistence;
 using Preau.Platform.Security;
@@ -27,11 +28,12 @@ if (!string.Equals(builder.Configuration["Preau:LogFormat"], "text", StringCompa
 }
 
 builder.Services.AddPreauPlatform(builder.Configuration,
-    typeof(AccountModule).Assembly, typeof(PortalModule).Assembly, typeof(AdminModule).Assembly, typeof(ProvisioningModule).Assembly);
+    typeof(AccountModule).Assembly, typeof(PortalModule).Assembly, typeof(AdminModule).Assembly, typeof(ProvisioningModule).Assembly, typeof(DirectoryModule).Assembly);
 builder.Services.AddAccount();
 builder.Services.AddPortal();
 builder.Services.AddAdmin();
 builder.Services.AddProvisioning(builder.Configuration);
+builder.Services.AddDirectoryApp();
 builder.Services.AddScoped<DemoCity>();
 
 builder.Services.AddRazorPages();
@@ -98,6 +100,7 @@ app.MapAccount();
 app.MapPortal();
 app.MapAdmin();
 app.MapProvisioning();
+app.MapDirectoryApp();
 
 await app.RunAsync();
 

@@ -5,21 +5,21 @@ namespace Preau.BrowserTests;
 /// <summary>
 /// The apps each persona's launcher must show, by app id: Account's "account" and Portal's
 /// "help" for everyone, Admin's "admin" for LocalAdmins and the SuperAdmin and its "my-class"
-/// for ClassAdmins. A module that adds a tile adds it here
+/// for ClassAdmins, Directory's "directory" for everyone and its "class" for pupils. A module that adds a tile adds it here
 /// for the personas who should get it, so that a tile shown to the wrong person fails a test.
 /// </summary>
 public static class Launcher
 {
     private static readonly Dictionary<string, string[]> Expected = new(StringComparer.Ordinal)
     {
-        [Personas.Nina] = ["account", "help"],
-        [Personas.Lea] = ["account", "help"],
-        [Personas.Hugo] = ["account", "help"],
-        [Personas.Sophie] = ["account", "help"],
-        [Personas.Claire] = ["account", "help", "my-class"],
-        [Personas.Paul] = ["account", "help"],
-        [Personas.Isabelle] = ["account", "admin", "help"],
-        [Personas.Admin] = ["account", "admin", "help"],
+        [Personas.Nina] = ["account", "class", "directory", "help"],
+        [Personas.Lea] = ["account", "class", "directory", "help"],
+        [Personas.Hugo] = ["account", "class", "directory", "help"],
+        [Personas.Sophie] = ["account", "directory", "help"],
+        [Personas.Claire] = ["account", "directory", "help", "my-class"],
+        [Personas.Paul] = ["account", "directory", "help"],
+        [Personas.Isabelle] = ["account", "admin", "directory", "help"],
+        [Personas.Admin] = ["account", "admin", "directory", "help"],
     };
 
     public static IEnumerable<string> ExpectedFor(string login) =>

@@ -11,7 +11,7 @@ public static class Screenshots
     private static readonly Lazy<string> Folder = new(() =>
     {
         var folder = Path.Combine(RepositoryRoot(), "artifacts", "screenshots");
-        Directory.CreateDirectory(folder);
+        System.IO.Directory.CreateDirectory(folder);
         return folder;
     });
 

@@ -30,7 +30,7 @@ public class PreauApp(DatabaseKind kind = DatabaseKind.Sqlite) : WebApplicationF
     // sign-in of the same person in the same step waits for the next code, as a person would.
     private readonly ConcurrentDictionary<string, long> _lastTotpStep = new(StringComparer.Ordinal);
 
-    private readonly string _folder = Directory.CreateTempSubdirectory("preau-test-").FullName;
+    private readonly string _folder = System.IO.Directory.CreateTempSubdirectory("preau-test-").FullName;
     private TestDatabase? _database;
 
     public DatabaseKind Kind { get; } = kind;
@@ -178,7 +178,7 @@ public class PreauApp(DatabaseKind kind = DatabaseKind.Sqlite) : WebApplicationF
 
         try
         {
-            Directory.Delete(_folder, recursive: true);
+            System.IO.Directory.Delete(_folder, recursive: true);
         }
         catch (IOException)
         {

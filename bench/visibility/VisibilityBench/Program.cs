@@ -41,7 +41,7 @@ internal static class VisibilityBenchProgram
         }
 
         // A database of its own: a fresh SQLite file, or a fresh PostgreSQL database on the given server.
-        Directory.CreateDirectory(data);
+        System.IO.Directory.CreateDirectory(data);
         if (provider == "Postgres")
         {
             if (connection is null)
@@ -62,7 +62,7 @@ internal static class VisibilityBenchProgram
         }
         else
         {
-            foreach (var file in Directory.GetFiles(data, "bench.db*"))
+            foreach (var file in System.IO.Directory.GetFiles(data, "bench.db*"))
             {
                 File.Delete(file);
             }

@@ -178,6 +178,78 @@ namespace Preau.Data.Postgres.Migrations
                     b.ToTable("acc_trusted_devices", (string)null);
                 });
 
+            modelBuilder.Entity("Preau.Directory.Domain.PersonPhoto", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("content");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("content_type");
+
+                    b.Property<string>("Tag")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("tag");
+
+                    b.HasKey("UserId")
+                        .HasName("pk_ann_photos");
+
+                    b.ToTable("ann_photos", (string)null);
+                });
+
+            modelBuilder.Entity("Preau.Directory.Domain.PersonProfile", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.Property<string>("Mood")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("mood");
+
+                    b.Property<string>("Motto")
+                        .HasMaxLength(140)
+                        .HasColumnType("character varying(140)")
+                        .HasColumnName("motto");
+
+                    b.Property<string>("PhotoTag")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("photo_tag");
+
+                    b.Property<bool>("ShowBirthDate")
+                        .HasColumnType("boolean")
+                        .HasColumnName("show_birth_date");
+
+                    b.Property<bool>("ShowEmail")
+                        .HasColumnType("boolean")
+                        .HasColumnName("show_email");
+
+                    b.Property<bool>("ShowPhone")
+                        .HasColumnType("boolean")
+                        .HasColumnName("show_phone");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("UserId")
+                        .HasName("pk_ann_profiles");
+
+                    b.ToTable("ann_profiles", (string)null);
+                });
+
             modelBuilder.Entity("Preau.Platform.Audit.AuditEntry", b =>
                 {
                     b.Property<Guid>("Id")
@@ -770,6 +842,96 @@ namespace Preau.Data.Postgres.Migrations
                     b.ToTable("app_rights", (string)null);
                 });
 
+            modelBuilder.Entity("Preau.Platform.Sharing.Share", b =>
+                {
+                    b.Property<string>("ResourceType")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("resource_type");
+
+                    b.Property<Guid>("ResourceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("resource_id");
+
+                    b.Property<Guid>("PrincipalId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("principal_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("CreatedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("created_by");
+
+                    b.Property<int>("PrincipalKind")
+                        .HasColumnType("integer")
+                        .HasColumnName("principal_kind");
+
+                    b.Property<int>("Rights")
+                        .HasColumnType("integer")
+                        .HasColumnName("rights");
+
+                    b.HasKey("ResourceType", "ResourceId", "PrincipalId")
+                        .HasName("pk_shr_shares");
+
+                    b.HasIndex("PrincipalId", "ResourceType", "ResourceId")
+                        .HasDatabaseName("ix_shr_shares_principal_id_resource_type_resource_id");
+
+                    b.ToTable("shr_shares", (string)null);
+                });
+
+            modelBuilder.Entity("Preau.Platform.Sharing.ShareBookmark", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<Guid>("OwnerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("owner_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_shr_bookmarks");
+
+                    b.HasIndex("OwnerId")
+                        .HasDatabaseName("ix_shr_bookmarks_owner_id");
+
+                    b.ToTable("shr_bookmarks", (string)null);
+                });
+
+            modelBuilder.Entity("Preau.Platform.Sharing.ShareBookmarkMember", b =>
+                {
+                    b.Property<Guid>("BookmarkId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("bookmark_id");
+
+                    b.Property<Guid>("PrincipalId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("principal_id");
+
+                    b.Property<int>("PrincipalKind")
+                        .HasColumnType("integer")
+                        .HasColumnName("principal_kind");
+
+                    b.HasKey("BookmarkId", "PrincipalId")
+                        .HasName("pk_shr_bookmark_members");
+
+                    b.ToTable("shr_bookmark_members", (string)null);
+                });
+
             modelBuilder.Entity("Preau.Provisioning.Domain.Detachment", b =>
                 {
                     b.Property<Guid>("UserId")
@@ -997,6 +1159,26 @@ namespace Preau.Data.Postgres.Migrations
                         .HasConstraintName("fk_acc_trusted_devices_dir_users_user_id");
                 });
 
+            modelBuilder.Entity("Preau.Directory.Domain.PersonPhoto", b =>
+                {
+                    b.HasOne("Preau.Platform.Directory.Domain.User", null)
+                        .WithOne()
+                        .HasForeignKey("Preau.Directory.Domain.PersonPhoto", "UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_ann_photos_dir_users_user_id");
+                });
+
+            modelBuilder.Entity("Preau.Directory.Domain.PersonProfile", b =>
+                {
+                    b.HasOne("Preau.Platform.Directory.Domain.User", null)
+                        .WithOne()
+                        .HasForeignKey("Preau.Directory.Domain.PersonProfile", "UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_ann_profiles_dir_users_user_id");
+                });
+
             modelBuilder.Entity("Preau.Platform.Communication.GroupLink", b =>
                 {
                     b.HasOne("Preau.Platform.Directory.Domain.Group", null)
@@ -1130,6 +1312,26 @@ namespace Preau.Data.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_app_rights_dir_structures_structure_id");
+                });
+
+            modelBuilder.Entity("Preau.Platform.Sharing.ShareBookmark", b =>
+                {
+                    b.HasOne("Preau.Platform.Directory.Domain.User", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_shr_bookmarks_dir_users_owner_id");
+                });
+
+            modelBuilder.Entity("Preau.Platform.Sharing.ShareBookmarkMember", b =>
+                {
+                    b.HasOne("Preau.Platform.Sharing.ShareBookmark", null)
+                        .WithMany()
+                        .HasForeignKey("BookmarkId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_shr_bookmark_members_shr_bookmarks_bookmark_id");
                 });
 
             modelBuilder.Entity("Preau.Provisioning.Domain.Detachment", b =>

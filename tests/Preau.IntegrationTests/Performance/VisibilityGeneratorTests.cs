@@ -20,7 +20,7 @@ public abstract class VisibilityGeneratorTests(DatabaseKind kind) : IAsyncLifeti
 {
     private static readonly GeneratorOptions Tiny = new() { Accounts = 2_000, Seed = 7, BigPupils = 120, BigParents = 220, BigStaff = 30, BigClasses = 4 };
 
-    private readonly string _folder = Directory.CreateTempSubdirectory("preau-visibility-").FullName;
+    private readonly string _folder = System.IO.Directory.CreateTempSubdirectory("preau-visibility-").FullName;
     private TestDatabase _database = null!;
     private IHost _host = null!;
     private GeneratedPlatform _platform = null!;

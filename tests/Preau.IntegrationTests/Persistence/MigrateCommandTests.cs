@@ -14,7 +14,7 @@ public sealed class MigrateCommandTests
     public async Task Migrate_applies_every_migration_then_exits_without_seeding()
     {
         var ct = TestContext.Current.CancellationToken;
-        var folder = Directory.CreateTempSubdirectory("preau-migrate-").FullName;
+        var folder = System.IO.Directory.CreateTempSubdirectory("preau-migrate-").FullName;
         try
         {
             var web = Path.Combine(AppContext.BaseDirectory, "Preau.Web.dll");
@@ -61,7 +61,7 @@ public sealed class MigrateCommandTests
         finally
         {
             SqliteConnection.ClearAllPools();
-            Directory.Delete(folder, recursive: true);
+            System.IO.Directory.Delete(folder, recursive: true);
         }
     }
 

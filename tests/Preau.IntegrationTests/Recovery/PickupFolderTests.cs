@@ -24,7 +24,7 @@ public abstract class PickupFolderTests(PreauApp app)
         string? file = null;
         for (var i = 0; i < 200 && file is null; i++)
         {
-            file = Directory.Exists(folder) ? Directory.GetFiles(folder, "*.eml").FirstOrDefault() : null;
+            file = System.IO.Directory.Exists(folder) ? System.IO.Directory.GetFiles(folder, "*.eml").FirstOrDefault() : null;
             if (file is null)
             {
                 await Task.Delay(50, _ct);

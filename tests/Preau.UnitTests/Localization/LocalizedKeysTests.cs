@@ -19,6 +19,7 @@ public sealed partial class LocalizedKeysTests
         ["StructureType."] = Enum.GetNames<StructureType>(),
         ["Level."] = Enum.GetNames<ClassLevel>(),
         ["State."] = Enum.GetNames<Preau.Platform.Directory.Domain.AccountState>(),
+        ["Mood."] = Enum.GetNames<Preau.Directory.Domain.Mood>(),
     };
 
     /// <summary>

@@ -26,7 +26,7 @@ public sealed partial class AdminStringsTests
             "profile.unblock", "class.create", "class.update", "group.create", "group.update", "group.delete", "group.add-member",
             "group.remove-member", "import.apply", "rollover.apply", "code.issue", "password.reset-by-admin", "account.activate",
             "charter.update", "password.reset-by-email", "password.change", "mfa.enable", "mfa.disable", "mfa.reset-by-admin",
-            "mfa.recovery-code-used",
+            "mfa.recovery-code-used", "app-rights.update", "app-rights.reset",
         ];
 
         Assert.Equal(issue.Order(StringComparer.Ordinal), AuditActions.All.Order(StringComparer.Ordinal));

@@ -99,9 +99,11 @@ TEXT
   echo
   echo "## Share-right check"
   echo
-  echo "Not measured yet: the sharing service (issue 4, part 5) is being built beside this benchmark. Its place"
-  echo "is marked SHARE-RIGHT CHECK in bench/visibility/VisibilityBench/Program.cs and Measurements.cs: the check"
-  echo "\"may this person read / contribute to / manage this resource\" for a resource shared with a class, a"
-  echo "teaching group and people, warm and cold, p50/p99, with the same sampling as above."
+  echo "The *share-right check* rows above: worksheets of a test type (\`bench.worksheet\`, declared as a module"
+  echo "declares a shareable type) shared with a class's pupils (read), with a teaching group (contrib) and with"
+  echo "thirty people (read); \`Shares.HasRightAsync\` asked by a pupil of the class, a parent who holds nothing"
+  echo "and a teacher among the thirty. Warm: the person's groups in memory, one query on the shares' key."
+  echo "Cold: the reach cache forgotten first, so the person's groups are read too. Each answer is checked"
+  echo "before timing."
 } > bench/visibility/RESULTS.md
 cat bench/visibility/RESULTS.md

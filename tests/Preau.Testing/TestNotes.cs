@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.DependencyInjection;
+using Preau.Platform.Feed;
 using Preau.Platform.Sharing;
 
 namespace Preau.Testing;
@@ -41,10 +42,15 @@ internal sealed class TestNoteResolver(TestNotes notes) : IShareResolver
 
 public static class TestNotesModule
 {
+    /// <summary>The test module's feed type: "someone published a note", in the "tests" application.</summary>
+    public const string NoteFeedType = "tests.note-published";
+
     public static IServiceCollection AddTestNotes(this IServiceCollection services)
     {
         services.AddSingleton<TestNotes>();
         services.AddShareableType<TestNoteResolver>(TestNotes.Type, typeof(TestNoteStrings), "Note", ShareRight.Publish, ShareRight.Comment);
+        // A test event source for the feed until product modules publish their own.
+        services.AddFeedType(new FeedType(NoteFeedType, "tests", "news", typeof(TestNoteStrings), "Feed.Label", "Feed.Text", "Feed.Short"));
         return services;
     }
 }

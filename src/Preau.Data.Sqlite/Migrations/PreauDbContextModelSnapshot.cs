@@ -796,6 +796,259 @@ namespace Preau.Data.Sqlite.Migrations
                     b.ToTable("dir_user_sessions", (string)null);
                 });
 
+            modelBuilder.Entity("Preau.Platform.Feed.FeedEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("ActorId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("actor_id");
+
+                    b.Property<string>("App")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("app");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Link")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("link");
+
+                    b.Property<bool>("ReachesLaterMembers")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("reaches_later_members");
+
+                    b.Property<long?>("RemovedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("removed_at");
+
+                    b.Property<int>("Repeats")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("repeats");
+
+                    b.Property<string>("ResourceKey")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("resource_key");
+
+                    b.Property<Guid?>("StructureId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("structure_id");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("type");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("Values")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("values");
+
+                    b.HasKey("Id")
+                        .HasName("pk_fed_events");
+
+                    b.HasIndex("CreatedAt")
+                        .HasDatabaseName("ix_fed_events_created_at");
+
+                    b.HasIndex("ResourceKey", "ActorId", "CreatedAt")
+                        .HasDatabaseName("ix_fed_events_resource_key_actor_id_created_at");
+
+                    b.ToTable("fed_events", (string)null);
+                });
+
+            modelBuilder.Entity("Preau.Platform.Feed.FeedEventGroup", b =>
+                {
+                    b.Property<long>("EventId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("event_id");
+
+                    b.Property<Guid>("GroupId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("group_id");
+
+                    b.HasKey("EventId", "GroupId")
+                        .HasName("pk_fed_event_groups");
+
+                    b.HasIndex("GroupId", "EventId")
+                        .HasDatabaseName("ix_fed_event_groups_group_id_event_id");
+
+                    b.ToTable("fed_event_groups", (string)null);
+                });
+
+            modelBuilder.Entity("Preau.Platform.Feed.FeedEventUser", b =>
+                {
+                    b.Property<long>("EventId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("event_id");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("EventId", "UserId")
+                        .HasName("pk_fed_event_users");
+
+                    b.ToTable("fed_event_users", (string)null);
+                });
+
+            modelBuilder.Entity("Preau.Platform.Feed.FeedPreference", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.Property<string>("Type")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("type");
+
+                    b.Property<int>("Channel")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("channel");
+
+                    b.Property<bool>("Push")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("push");
+
+                    b.HasKey("UserId", "Type")
+                        .HasName("pk_fed_preferences");
+
+                    b.ToTable("fed_preferences", (string)null);
+                });
+
+            modelBuilder.Entity("Preau.Platform.Feed.FeedRecipient", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.Property<long>("EventId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("event_id");
+
+                    b.Property<string>("App")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("app");
+
+                    b.Property<int>("State")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("state");
+
+                    b.HasKey("UserId", "EventId")
+                        .HasName("pk_fed_recipients");
+
+                    b.HasIndex("EventId")
+                        .HasDatabaseName("ix_fed_recipients_event_id");
+
+                    b.HasIndex("UserId", "State")
+                        .HasDatabaseName("ix_fed_recipients_user_id_state");
+
+                    b.HasIndex("UserId", "App", "EventId")
+                        .HasDatabaseName("ix_fed_recipients_user_id_app_event_id");
+
+                    b.ToTable("fed_recipients", (string)null);
+                });
+
+            modelBuilder.Entity("Preau.Platform.Feed.FeedReport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<long?>("DecidedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("decided_at");
+
+                    b.Property<Guid?>("DecidedBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decided_by");
+
+                    b.Property<int>("Decision")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("decision");
+
+                    b.Property<long>("EventId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("event_id");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
+
+                    b.Property<Guid>("ReporterId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reporter_id");
+
+                    b.Property<Guid?>("StructureId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("structure_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_fed_reports");
+
+                    b.HasIndex("ReporterId")
+                        .HasDatabaseName("ix_fed_reports_reporter_id");
+
+                    b.HasIndex("EventId", "ReporterId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_fed_reports_event_id_reporter_id");
+
+                    b.HasIndex("StructureId", "Decision", "CreatedAt")
+                        .HasDatabaseName("ix_fed_reports_structure_id_decision_created_at");
+
+                    b.ToTable("fed_reports", (string)null);
+                });
+
+            modelBuilder.Entity("Preau.Platform.Feed.FeedTypeDefault", b =>
+                {
+                    b.Property<string>("Type")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("type");
+
+                    b.Property<int>("Profile")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("profile");
+
+                    b.Property<int>("Channel")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("channel");
+
+                    b.Property<bool>("Push")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("push");
+
+                    b.HasKey("Type", "Profile")
+                        .HasName("pk_fed_type_defaults");
+
+                    b.ToTable("fed_type_defaults", (string)null);
+                });
+
             modelBuilder.Entity("Preau.Platform.Rights.AppRight", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1291,6 +1544,53 @@ namespace Preau.Data.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_dir_user_sessions_dir_users_user_id");
+                });
+
+            modelBuilder.Entity("Preau.Platform.Feed.FeedEventGroup", b =>
+                {
+                    b.HasOne("Preau.Platform.Feed.FeedEvent", null)
+                        .WithMany()
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_fed_event_groups_fed_events_event_id");
+                });
+
+            modelBuilder.Entity("Preau.Platform.Feed.FeedEventUser", b =>
+                {
+                    b.HasOne("Preau.Platform.Feed.FeedEvent", null)
+                        .WithMany()
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_fed_event_users_fed_events_event_id");
+                });
+
+            modelBuilder.Entity("Preau.Platform.Feed.FeedPreference", b =>
+                {
+                    b.HasOne("Preau.Platform.Directory.Domain.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_fed_preferences_dir_users_user_id");
+                });
+
+            modelBuilder.Entity("Preau.Platform.Feed.FeedReport", b =>
+                {
+                    b.HasOne("Preau.Platform.Feed.FeedEvent", null)
+                        .WithMany()
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_fed_reports_fed_events_event_id");
+
+                    b.HasOne("Preau.Platform.Directory.Domain.User", null)
+                        .WithMany()
+                        .HasForeignKey("ReporterId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_fed_reports_dir_users_reporter_id");
                 });
 
             modelBuilder.Entity("Preau.Platform.Rights.AppRight", b =>

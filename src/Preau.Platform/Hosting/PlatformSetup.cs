@@ -13,6 +13,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Preau.Platform.Directory.Features;
+using Preau.Platform.Feed;
 using Preau.Platform.Localization;
 using Preau.Platform.Mail;
 using Preau.Platform.Modules;
@@ -60,6 +61,7 @@ public static class PlatformSetup
         services.AddScoped<Communication.RulesEditor>();
         services.AddHostedService<Communication.RulesBackfill>();
         services.AddPreauSharing();
+        services.AddPreauFeed(configuration);
         services.AddSingleton(sp => SecretKeys.FromConfiguration(configuration, sp.GetRequiredService<IOptions<PreauOptions>>().Value));
         services.AddSingleton<Codes>();
         services.AddSingleton<ActivationCodes>();

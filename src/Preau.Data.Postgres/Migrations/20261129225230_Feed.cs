@@ -1,0 +1,226 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+
+#nullable disable
+
+namespace Preau.Data.Postgres.Migrations
+{
+    /// <inheritdoc />
+    public partial class Feed : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "fed_events",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    type = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    app = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    actor_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    resource_key = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
+                    link = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
+                    values = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    structure_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    updated_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    repeats = table.Column<int>(type: "integer", nullable: false),
+                    reaches_later_members = table.Column<bool>(type: "boolean", nullable: false),
+                    removed_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_fed_events", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "fed_preferences",
+                columns: table => new
+                {
+                    user_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    type = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    channel = table.Column<int>(type: "integer", nullable: false),
+                    push = table.Column<bool>(type: "boolean", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_fed_preferences", x => new { x.user_id, x.type });
+                    table.ForeignKey(
+                        name: "fk_fed_preferences_dir_users_user_id",
+                        column: x => x.user_id,
+                        principalTable: "dir_users",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "fed_recipients",
+                columns: table => new
+                {
+                    user_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    event_id = table.Column<long>(type: "bigint", nullable: false),
+                    app = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    state = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_fed_recipients", x => new { x.user_id, x.event_id });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "fed_type_defaults",
+                columns: table => new
+                {
+                    type = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    profile = table.Column<int>(type: "integer", nullable: false),
+                    channel = table.Column<int>(type: "integer", nullable: false),
+                    push = table.Column<bool>(type: "boolean", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_fed_type_defaults", x => new { x.type, x.profile });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "fed_event_groups",
+                columns: table => new
+                {
+                    event_id = table.Column<long>(type: "bigint", nullable: false),
+                    group_id = table.Column<Guid>(type: "uuid", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_fed_event_groups", x => new { x.event_id, x.group_id });
+                    table.ForeignKey(
+                        name: "fk_fed_event_groups_fed_events_event_id",
+                        column: x => x.event_id,
+                        principalTable: "fed_events",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "fed_event_users",
+                columns: table => new
+                {
+                    event_id = table.Column<long>(type: "bigint", nullable: false),
+                    user_id = table.Column<Guid>(type: "uuid", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_fed_event_users", x => new { x.event_id, x.user_id });
+                    table.ForeignKey(
+                        name: "fk_fed_event_users_fed_events_event_id",
+                        column: x => x.event_id,
+                        principalTable: "fed_events",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "fed_reports",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    event_id = table.Column<long>(type: "bigint", nullable: false),
+                    reporter_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    structure_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    reason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    decision = table.Column<int>(type: "integer", nullable: false),
+                    decided_by = table.Column<Guid>(type: "uuid", nullable: true),
+                    decided_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_fed_reports", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_fed_reports_dir_users_reporter_id",
+                        column: x => x.reporter_id,
+                        principalTable: "dir_users",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "fk_fed_reports_fed_events_event_id",
+                        column: x => x.event_id,
+                        principalTable: "fed_events",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_fed_event_groups_group_id_event_id",
+                table: "fed_event_groups",
+                columns: new[] { "group_id", "event_id" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_fed_events_created_at",
+                table: "fed_events",
+                column: "created_at");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_fed_events_resource_key_actor_id_created_at",
+                table: "fed_events",
+                columns: new[] { "resource_key", "actor_id", "created_at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_fed_recipients_event_id",
+                table: "fed_recipients",
+                column: "event_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_fed_recipients_user_id_app_event_id",
+                table: "fed_recipients",
+                columns: new[] { "user_id", "app", "event_id" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_fed_recipients_user_id_state",
+                table: "fed_recipients",
+                columns: new[] { "user_id", "state" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_fed_reports_event_id_reporter_id",
+                table: "fed_reports",
+                columns: new[] { "event_id", "reporter_id" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_fed_reports_reporter_id",
+                table: "fed_reports",
+                column: "reporter_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_fed_reports_structure_id_decision_created_at",
+                table: "fed_reports",
+                columns: new[] { "structure_id", "decision", "created_at" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "fed_event_groups");
+
+            migrationBuilder.DropTable(
+                name: "fed_event_users");
+
+            migrationBuilder.DropTable(
+                name: "fed_preferences");
+
+            migrationBuilder.DropTable(
+                name: "fed_recipients");
+
+            migrationBuilder.DropTable(
+                name: "fed_reports");
+
+            migrationBuilder.DropTable(
+                name: "fed_type_defaults");
+
+            migrationBuilder.DropTable(
+                name: "fed_events");
+        }
+    }
+}

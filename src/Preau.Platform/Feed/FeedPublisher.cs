@@ -1,0 +1,162 @@
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Preau.Platform.Directory.Domain;
+using Preau.Platform.Kernel;
+using Preau.Platform.Persistence;
+
+namespace Preau.Platform.Feed;
+
+/// <summary>
+/// Publishes a module's event: stores it once with its audience, then gives every member of the
+/// audience an unread item in one INSERT … SELECT on the server, whatever the size of the
+/// audience (a collège with its parents is a few thousand rows written by one statement, never
+/// one round trip per person). A repeat by the same actor on the same resource within
+/// <see cref="FeedOptions.MergeWindow"/> merges into the first event. Call it after the module
+/// saved its own change.
+/// </summary>
+public sealed partial class FeedPublisher(
+    PreauDbContext db,
+    FeedTypes types,
+    TimeProvider clock,
+    IOptions<FeedOptions> options,
+    IServiceProvider services,
+    ILogger<FeedPublisher> logger)
+{
+    public async Task<FeedPublished> PublishAsync(FeedNotice notice, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(notice);
+        var type = types.Get(notice.Type);
+        if (!notice.Link.StartsWith('/') || notice.Link.StartsWith("//", StringComparison.Ordinal) || notice.Link.Contains('\\', StringComparison.Ordinal))
+        {
+            throw new ArgumentException("A feed link is a path of this site.", nameof(notice));
+        }
+
+        var users = notice.Users.Distinct().ToList();
+        var groups = notice.Groups.Distinct().ToList();
+        var values = JsonSerializer.Serialize(notice.Values);
+        var now = clock.GetUtcNow();
+
+        var since = now - options.Value.MergeWindow;
+        var feedEvent = await db.Set<FeedEvent>()
+            .Where(e => e.ResourceKey == notice.ResourceKey && e.ActorId == notice.ActorId && e.Type == notice.Type
+                && e.CreatedAt >= since && e.RemovedAt == null)
+            .OrderByDescending(e => e.Id)
+            .FirstOrDefaultAsync(ct);
+        var merged = feedEvent is not null;
+        if (feedEvent is null)
+        {
+            var structureId = notice.StructureId;
+            if (structureId is null && groups.Count > 0)
+            {
+                structureId = await db.Groups.Where(g => groups.Contains(g.Id)).Select(g => (Guid?)g.StructureId).FirstOrDefaultAsync(ct);
+            }
+
+            feedEvent = new FeedEvent
+            {
+                Type = type.Key,
+                App = type.App,
+                ActorId = notice.ActorId,
+                ResourceKey = notice.ResourceKey,
+                Link = notice.Link,
+                Values = values,
+                StructureId = structureId,
+                CreatedAt = now,
+                UpdatedAt = now,
+                ReachesLaterMembers = notice.ReachesLaterMembers,
+            };
+            db.Add(feedEvent);
+            await db.SaveChangesAsync(ct);
+        }
+        else
+        {
+            feedEvent.Values = values;
+            feedEvent.Link = notice.Link;
+            feedEvent.UpdatedAt = now;
+            feedEvent.Repeats++;
+            var knownGroups = await db.Set<FeedEventGroup>().Where(x => x.EventId == feedEvent.Id).Select(x => x.GroupId).ToListAsync(ct);
+            var knownUsers = await db.Set<FeedEventUser>().Where(x => x.EventId == feedEvent.Id).Select(x => x.UserId).ToListAsync(ct);
+            groups = groups.Except(knownGroups).ToList();
+            users = users.Except(knownUsers).ToList();
+        }
+
+        var eventId = feedEvent.Id;
+        db.AddRange(groups.Select(g => new FeedEventGroup { EventId = eventId, GroupId = g }));
+        db.AddRange(users.Select(u => new FeedEventUser { EventId = eventId, UserId = u }));
+        await db.SaveChangesAsync(ct);
+
+        var added = await FanOutAsync(type, eventId, ct);
+        var published = new FeedPublished(eventId, type, notice.ActorId, notice.Users, notice.Groups, added, merged);
+        foreach (var listener in services.GetServices<IFeedListener>())
+        {
+            try
+            {
+                await listener.OnPublishedAsync(published, ct);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                LogListenerFailed(logger, e, listener.GetType().Name, eventId);
+            }
+        }
+
+        return published;
+    }
+
+    /// <summary>
+    /// Writes the items of an event's audience that do not have one yet: the members of its groups
+    /// now, its people, less the actor, blocked or detached accounts, and people who turned the
+    /// type off (themselves, or by their profile's default). One statement, on the server.
+    /// </summary>
+    private async Task<int> FanOutAsync(FeedType type, long eventId, CancellationToken ct)
+    {
+        var never = await NeverProfilesAsync(type, ct);
+        var sql = string.Create(CultureInfo.InvariantCulture, $"""
+            {Insert(db)} INTO fed_recipients (user_id, event_id, app, state)
+            SELECT a.user_id, {eventId}, @app, {(int)FeedItemState.Unread}
+            FROM (
+                SELECT m.user_id FROM fed_event_groups g JOIN dir_group_members m ON m.group_id = g.group_id WHERE g.event_id = {eventId}
+                UNION
+                SELECT x.user_id FROM fed_event_users x WHERE x.event_id = {eventId}
+            ) a
+            JOIN dir_users u ON u.id = a.user_id
+            LEFT JOIN fed_preferences p ON p.user_id = a.user_id AND p.type = @type
+            WHERE u.state <> {(int)AccountState.Blocked} AND u.detached_at IS NULL
+              AND NOT EXISTS (SELECT 1 FROM fed_events e WHERE e.id = {eventId} AND e.actor_id = a.user_id)
+              AND ((p.channel IS NULL AND u.profile NOT IN ({NeverList(never)})) OR p.channel <> {(int)FeedChannel.Never})
+            {OnConflict(db)}
+            """);
+        return await db.Database.ExecuteSqlRawAsync(sql, [Parameter(db, "app", type.App), Parameter(db, "type", type.Key)], ct);
+    }
+
+    /// <summary>The profiles for which a type is off unless the person turned it on.</summary>
+    internal async Task<IReadOnlyList<Profile>> NeverProfilesAsync(FeedType type, CancellationToken ct)
+    {
+        var chosen = await db.Set<FeedTypeDefault>().AsNoTracking().Where(d => d.Type == type.Key).ToDictionaryAsync(d => d.Profile, d => d.Channel, ct);
+        return Enum.GetValues<Profile>()
+            .Where(p => (chosen.TryGetValue(p, out var c) ? c : type.DefaultFor(p)) == FeedChannel.Never)
+            .ToList();
+    }
+
+    // No profile has number 0: an empty list still makes valid SQL.
+    internal static string NeverList(IReadOnlyList<Profile> never) =>
+        never.Count == 0 ? "0" : string.Join(',', never.Select(p => ((int)p).ToString(CultureInfo.InvariantCulture)));
+
+    internal static string Insert(PreauDbContext db) => db.Database.IsNpgsql() ? "INSERT" : "INSERT OR IGNORE";
+
+    internal static string OnConflict(PreauDbContext db) => db.Database.IsNpgsql() ? "ON CONFLICT DO NOTHING" : string.Empty;
+
+    internal static System.Data.Common.DbParameter Parameter(PreauDbContext db, string name, object value)
+    {
+        var command = db.Database.GetDbConnection().CreateCommand();
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = "@" + name;
+        parameter.Value = value;
+        return parameter;
+    }
+
+    [LoggerMessage(EventId = 5001, Level = LogLevel.Error, Message = "Feed listener {Listener} failed for event {EventId}")]
+    private static partial void LogListenerFailed(ILogger logger, Exception exception, string listener, long eventId);
+}

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authorization;
 using Preau.Account;
 using Preau.Admin;
 using Preau.Directory;
+using Preau.Feed;
 using Preau.Platform.Hosting;
 using Preau.Platform.Persistence;
 using Preau.Platform.Security;
@@ -28,12 +29,13 @@ if (!string.Equals(builder.Configuration["Preau:LogFormat"], "text", StringCompa
 }
 
 builder.Services.AddPreauPlatform(builder.Configuration,
-    typeof(AccountModule).Assembly, typeof(PortalModule).Assembly, typeof(AdminModule).Assembly, typeof(ProvisioningModule).Assembly, typeof(DirectoryModule).Assembly);
+    typeof(AccountModule).Assembly, typeof(PortalModule).Assembly, typeof(AdminModule).Assembly, typeof(ProvisioningModule).Assembly, typeof(DirectoryModule).Assembly, typeof(FeedModule).Assembly);
 builder.Services.AddAccount();
 builder.Services.AddPortal();
 builder.Services.AddAdmin();
 builder.Services.AddProvisioning(builder.Configuration);
 builder.Services.AddDirectoryApp();
+builder.Services.AddFeedApp(builder.Configuration);
 builder.Services.AddScoped<DemoCity>();
 
 builder.Services.AddRazorPages();
@@ -101,6 +103,7 @@ app.MapPortal();
 app.MapAdmin();
 app.MapProvisioning();
 app.MapDirectoryApp();
+app.MapFeedApp();
 
 await app.RunAsync();
 

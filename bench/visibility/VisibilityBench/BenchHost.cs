@@ -33,7 +33,7 @@ public static class BenchHost
 
         // The model of the whole application, as Preau.Web composes it (the migrations check it is complete).
         builder.Services.AddPreauPlatform(builder.Configuration,
-            typeof(AccountModule).Assembly, typeof(PortalModule).Assembly, typeof(AdminModule).Assembly, typeof(ProvisioningModule).Assembly, typeof(Preau.Directory.DirectoryModule).Assembly);
+            typeof(AccountModule).Assembly, typeof(PortalModule).Assembly, typeof(AdminModule).Assembly, typeof(ProvisioningModule).Assembly, typeof(Preau.Directory.DirectoryModule).Assembly, typeof(Preau.Feed.FeedModule).Assembly);
         builder.Services.AddShareableType<BenchWorksheets>(BenchWorksheets.Type, typeof(BenchHost), "Worksheet");
         var host = builder.Build();
         await DatabaseMigrator.MigrateAsync(host.Services, ct);

@@ -21,6 +21,7 @@ namespace Preau.Platform.Feed;
 public sealed partial class FeedPublisher(
     PreauDbContext db,
     FeedTypes types,
+    FeedDefaults defaults,
     TimeProvider clock,
     IOptions<FeedOptions> options,
     IServiceProvider services,
@@ -112,7 +113,7 @@ public sealed partial class FeedPublisher(
     /// </summary>
     private async Task<int> FanOutAsync(FeedType type, long eventId, CancellationToken ct)
     {
-        var never = await NeverProfilesAsync(type, ct);
+        var never = await defaults.ProfilesWithAsync(type, FeedChannel.Never, ct);
         var sql = string.Create(CultureInfo.InvariantCulture, $"""
             {Insert(db)} INTO fed_recipients (user_id, event_id, app, state)
             SELECT a.user_id, {eventId}, @app, {(int)FeedItemState.Unread}
@@ -125,30 +126,23 @@ public sealed partial class FeedPublisher(
             LEFT JOIN fed_preferences p ON p.user_id = a.user_id AND p.type = @type
             WHERE u.state <> {(int)AccountState.Blocked} AND u.detached_at IS NULL
               AND NOT EXISTS (SELECT 1 FROM fed_events e WHERE e.id = {eventId} AND e.actor_id = a.user_id)
-              AND ((p.channel IS NULL AND u.profile NOT IN ({NeverList(never)})) OR p.channel <> {(int)FeedChannel.Never})
+              AND ((p.channel IS NULL AND u.profile NOT IN ({ProfileList(never)})) OR p.channel <> {(int)FeedChannel.Never})
             {OnConflict(db)}
             """);
         return await db.Database.ExecuteSqlRawAsync(sql, [Parameter(db, "app", type.App), Parameter(db, "type", type.Key)], ct);
     }
 
-    /// <summary>The profiles for which a type is off unless the person turned it on.</summary>
-    internal async Task<IReadOnlyList<Profile>> NeverProfilesAsync(FeedType type, CancellationToken ct)
-    {
-        var chosen = await db.Set<FeedTypeDefault>().AsNoTracking().Where(d => d.Type == type.Key).ToDictionaryAsync(d => d.Profile, d => d.Channel, ct);
-        return Enum.GetValues<Profile>()
-            .Where(p => (chosen.TryGetValue(p, out var c) ? c : type.DefaultFor(p)) == FeedChannel.Never)
-            .ToList();
-    }
+    /// <summary>Profiles as an SQL list of numbers; no profile has number 0, so an empty list still makes valid SQL.</summary>
+    public static string ProfileList(IReadOnlyList<Profile> profiles) =>
+        profiles.Count == 0 ? "0" : string.Join(',', profiles.Select(p => ((int)p).ToString(CultureInfo.InvariantCulture)));
 
-    // No profile has number 0: an empty list still makes valid SQL.
-    internal static string NeverList(IReadOnlyList<Profile> never) =>
-        never.Count == 0 ? "0" : string.Join(',', never.Select(p => ((int)p).ToString(CultureInfo.InvariantCulture)));
+    /// <summary>"INSERT" that skips rows already there, with <see cref="OnConflict"/> at the end, per provider.</summary>
+    public static string Insert(PreauDbContext db) => db.Database.IsNpgsql() ? "INSERT" : "INSERT OR IGNORE";
 
-    internal static string Insert(PreauDbContext db) => db.Database.IsNpgsql() ? "INSERT" : "INSERT OR IGNORE";
+    public static string OnConflict(PreauDbContext db) => db.Database.IsNpgsql() ? "ON CONFLICT DO NOTHING" : string.Empty;
 
-    internal static string OnConflict(PreauDbContext db) => db.Database.IsNpgsql() ? "ON CONFLICT DO NOTHING" : string.Empty;
-
-    internal static System.Data.Common.DbParameter Parameter(PreauDbContext db, string name, object value)
+    /// <summary>A named parameter for raw SQL on the context's provider.</summary>
+    public static System.Data.Common.DbParameter Parameter(PreauDbContext db, string name, object value)
     {
         var command = db.Database.GetDbConnection().CreateCommand();
         var parameter = command.CreateParameter();

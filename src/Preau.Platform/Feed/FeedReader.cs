@@ -30,7 +30,7 @@ public sealed record FeedPage(IReadOnlyList<FeedItem> Items, long? NextBefore);
 /// index, read and hidden states, and reports to the structure's moderators. Every method is
 /// scoped to the person: an id that is not one of their items changes nothing (false).
 /// </summary>
-public sealed class FeedReader(PreauDbContext db, FeedTypes types, FeedText text, TimeProvider clock, IOptions<FeedOptions> options)
+public sealed class FeedReader(PreauDbContext db, FeedTypes types, FeedDefaults defaults, FeedText text, TimeProvider clock, IOptions<FeedOptions> options)
 {
     public const int MaxPageSize = 50;
 
@@ -118,13 +118,12 @@ public sealed class FeedReader(PreauDbContext db, FeedTypes types, FeedText text
         }
 
         var preferences = await db.Set<FeedPreference>().AsNoTracking().Where(p => p.UserId == userId).ToDictionaryAsync(p => p.Type, p => p.Channel, StringComparer.Ordinal, ct);
-        var defaults = await db.Set<FeedTypeDefault>().AsNoTracking().Where(d => d.Profile == user.Profile).ToDictionaryAsync(d => d.Type, d => d.Channel, StringComparer.Ordinal, ct);
+        var byType = await defaults.ForProfileAsync(types, user.Profile, ct);
         foreach (var e in candidates)
         {
-            var type = types.Find(e.Type);
             var channel = preferences.TryGetValue(e.Type, out var mine) ? mine
-                : defaults.TryGetValue(e.Type, out var chosen) ? chosen
-                : type?.DefaultFor(user.Profile) ?? FeedChannel.Feed;
+                : byType.TryGetValue(e.Type, out var fallback) ? fallback.Channel
+                : FeedChannel.Never; // a type whose module is gone
             if (channel != FeedChannel.Never)
             {
                 db.Add(new FeedRecipient { UserId = userId, EventId = e.Id, App = e.App, State = FeedItemState.Unread });

@@ -71,6 +71,7 @@ public static class FeedServiceCollectionExtensions
     {
         services.AddOptions<FeedOptions>().Bind(configuration.GetSection("Feed"));
         services.TryAddSingleton<FeedTypes>();
+        services.TryAddScoped<FeedDefaults>();
         services.TryAddScoped<FeedPublisher>();
         services.TryAddScoped<FeedReader>();
         services.TryAddSingleton<FeedText>();

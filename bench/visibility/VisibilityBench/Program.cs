@@ -40,35 +40,13 @@ internal static class VisibilityBenchProgram
             }
         }
 
-        // A database of its own: a fresh SQLite file, or a fresh PostgreSQL database on the given server.
-        System.IO.Directory.CreateDirectory(data);
-        if (provider == "Postgres")
+        if (provider == "Postgres" && connection is null)
         {
-            if (connection is null)
-            {
-                Console.Error.WriteLine("visibility bench: --connection is required with --provider Postgres.");
-                return 2;
-            }
-
-            var name = "preau_visibility_bench_" + TimeProvider.System.GetUtcNow().ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture);
-            await using (var admin = new NpgsqlConnection(connection))
-            {
-                await admin.OpenAsync();
-                await using var create = new NpgsqlCommand($"CREATE DATABASE {name}", admin);
-                await create.ExecuteNonQueryAsync();
-            }
-
-            connection = new NpgsqlConnectionStringBuilder(connection) { Database = name }.ConnectionString;
+            Console.Error.WriteLine("visibility bench: --connection is required with --provider Postgres.");
+            return 2;
         }
-        else
-        {
-            foreach (var file in System.IO.Directory.GetFiles(data, "bench.db*"))
-            {
-                File.Delete(file);
-            }
 
-            connection = $"Data Source={Path.Combine(data, "bench.db")}";
-        }
+        connection = await BenchHost.FreshDatabaseAsync(provider, connection, data, "preau_visibility_bench");
 
         using var host = await BenchHost.StartAsync(provider, connection, data, logSql);
         var platform = await new PlatformGenerator(host.Services, options).GenerateAsync();

@@ -250,10 +250,10 @@ public sealed class FeedMeasurements(IServiceProvider services, GeneratedPlatfor
             if (label == "unread count")
             {
                 var indexOnly = postgres ? plan.Contains("Index Only Scan", StringComparison.Ordinal) : plan.Contains("COVERING INDEX", StringComparison.Ordinal);
-                var onIndex = plan.Contains("ix_fed_recipients_user_id_state", StringComparison.Ordinal);
-                _checks.Add(indexOnly ? "The unread count is an index-only query on (user, state), stopped at the cap."
-                    : onIndex ? "The unread count reads the (user, state) index, stopped at the cap; the planner chose to visit the rows too on this run (small tables)."
-                    : "The unread count does NOT use the (user, state) index on this run.");
+                var onIndex = plan.Contains("ix_fed_recipients_unread", StringComparison.Ordinal);
+                _checks.Add(indexOnly ? "The unread count is an index-only query on the unread items' index, stopped at the cap."
+                    : onIndex ? "The unread count reads the unread items' index, stopped at the cap; the planner chose to visit the rows too on this run (small tables)."
+                    : "The unread count does NOT use the unread items' index on this run.");
             }
         }
 

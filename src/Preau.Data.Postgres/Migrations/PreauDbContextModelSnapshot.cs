@@ -966,11 +966,9 @@ namespace Preau.Data.Postgres.Migrations
                     b.HasIndex("EventId")
                         .HasDatabaseName("ix_fed_recipients_event_id");
 
-                    b.HasIndex("UserId", "State")
-                        .HasDatabaseName("ix_fed_recipients_user_id_state");
-
-                    b.HasIndex("UserId", "App", "EventId")
-                        .HasDatabaseName("ix_fed_recipients_user_id_app_event_id");
+                    b.HasIndex("UserId")
+                        .HasDatabaseName("ix_fed_recipients_unread")
+                        .HasFilter("state = 0");
 
                     b.ToTable("fed_recipients", (string)null);
                 });

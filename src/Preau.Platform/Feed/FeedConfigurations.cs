@@ -49,14 +49,15 @@ internal sealed class FeedRecipientConfiguration : IEntityTypeConfiguration<Feed
     public void Configure(EntityTypeBuilder<FeedRecipient> b)
     {
         b.ToTable("fed_recipients");
-        // The feed: a person's items newest first, on the key.
+        // Every publication writes one row per audience member into each index that starts with
+        // the person (a random place in a large index), so there are two such indexes only.
+        // The feed, filtered or not: a person's items newest first, on the key.
         b.HasKey(x => new { x.UserId, x.EventId });
         b.Property(x => x.App).HasMaxLength(32);
-        // The feed filtered by application.
-        b.HasIndex(x => new { x.UserId, x.App, x.EventId });
-        // The unread count: an index-only count, capped.
-        b.HasIndex(x => new { x.UserId, x.State });
-        // Removing an event's items.
+        // The unread count: an index-only count over the unread items alone, capped. Read items
+        // leave this index, so it stays small and in memory.
+        b.HasIndex(x => x.UserId).HasDatabaseName("ix_fed_recipients_unread").HasFilter("state = 0");
+        // Removing an event's items: new events have the highest ids, so this one grows at its end.
         b.HasIndex(x => x.EventId);
     }
 }

@@ -114,19 +114,25 @@ public sealed partial class FeedPublisher(
     private async Task<int> FanOutAsync(FeedType type, long eventId, CancellationToken ct)
     {
         var never = await defaults.ProfilesWithAsync(type, FeedChannel.Never, ct);
+        // Per audience member, two lookups by primary key (their account, their choice for the
+        // type) as scalar subqueries: the plan stays index probes for the audience, never a scan of
+        // the accounts or the preferences, whatever the size of the platform.
         var sql = string.Create(CultureInfo.InvariantCulture, $"""
             {Insert(db)} INTO fed_recipients (user_id, event_id, app, state)
-            SELECT a.user_id, {eventId}, @app, {(int)FeedItemState.Unread}
+            SELECT b.user_id, {eventId}, @app, {(int)FeedItemState.Unread}
             FROM (
-                SELECT m.user_id FROM fed_event_groups g JOIN dir_group_members m ON m.group_id = g.group_id WHERE g.event_id = {eventId}
-                UNION
-                SELECT x.user_id FROM fed_event_users x WHERE x.event_id = {eventId}
-            ) a
-            JOIN dir_users u ON u.id = a.user_id
-            LEFT JOIN fed_preferences p ON p.user_id = a.user_id AND p.type = @type
-            WHERE u.state <> {(int)AccountState.Blocked} AND u.detached_at IS NULL
-              AND NOT EXISTS (SELECT 1 FROM fed_events e WHERE e.id = {eventId} AND e.actor_id = a.user_id)
-              AND ((p.channel IS NULL AND u.profile NOT IN ({ProfileList(never)})) OR p.channel <> {(int)FeedChannel.Never})
+                SELECT a.user_id,
+                    (SELECT u.profile FROM dir_users u WHERE u.id = a.user_id AND u.state <> {(int)AccountState.Blocked} AND u.detached_at IS NULL) AS profile,
+                    (SELECT p.channel FROM fed_preferences p WHERE p.user_id = a.user_id AND p.type = @type) AS channel
+                FROM (
+                    SELECT m.user_id FROM fed_event_groups g JOIN dir_group_members m ON m.group_id = g.group_id WHERE g.event_id = {eventId}
+                    UNION
+                    SELECT x.user_id FROM fed_event_users x WHERE x.event_id = {eventId}
+                ) a
+                WHERE NOT EXISTS (SELECT 1 FROM fed_events e WHERE e.id = {eventId} AND e.actor_id = a.user_id)
+            ) b
+            WHERE b.profile IS NOT NULL
+              AND COALESCE(b.channel, CASE WHEN b.profile IN ({ProfileList(never)}) THEN {(int)FeedChannel.Never} ELSE {(int)FeedChannel.Feed} END) <> {(int)FeedChannel.Never}
             {OnConflict(db)}
             """);
         return await db.Database.ExecuteSqlRawAsync(sql, [Parameter(db, "app", type.App), Parameter(db, "type", type.Key)], ct);

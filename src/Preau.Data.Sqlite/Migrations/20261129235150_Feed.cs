@@ -171,14 +171,10 @@ namespace Preau.Data.Sqlite.Migrations
                 column: "event_id");
 
             migrationBuilder.CreateIndex(
-                name: "ix_fed_recipients_user_id_app_event_id",
+                name: "ix_fed_recipients_unread",
                 table: "fed_recipients",
-                columns: new[] { "user_id", "app", "event_id" });
-
-            migrationBuilder.CreateIndex(
-                name: "ix_fed_recipients_user_id_state",
-                table: "fed_recipients",
-                columns: new[] { "user_id", "state" });
+                column: "user_id",
+                filter: "state = 0");
 
             migrationBuilder.CreateIndex(
                 name: "ix_fed_reports_event_id_reporter_id",

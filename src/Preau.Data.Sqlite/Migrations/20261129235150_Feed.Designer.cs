@@ -11,7 +11,7 @@ using Preau.Platform.Persistence;
 namespace Preau.Data.Sqlite.Migrations
 {
     [DbContext(typeof(PreauDbContext))]
-    [Migration("20261129225212_Feed")]
+    [Migration("20261129235150_Feed")]
     partial class Feed
     {
         /// <inheritdoc />
@@ -962,11 +962,9 @@ namespace Preau.Data.Sqlite.Migrations
                     b.HasIndex("EventId")
                         .HasDatabaseName("ix_fed_recipients_event_id");
 
-                    b.HasIndex("UserId", "State")
-                        .HasDatabaseName("ix_fed_recipients_user_id_state");
-
-                    b.HasIndex("UserId", "App", "EventId")
-                        .HasDatabaseName("ix_fed_recipients_user_id_app_event_id");
+                    b.HasIndex("UserId")
+                        .HasDatabaseName("ix_fed_recipients_unread")
+                        .HasFilter("state = 0");
 
                     b.ToTable("fed_recipients", (string)null);
                 });

@@ -71,6 +71,14 @@ public sealed class ReadFeed(FeedReader reader, FeedTypes types)
         return await reader.PageAsync(userId, new FeedQuery(request.App, request.Before, request.After, request.Size ?? DefaultSize), ct);
     }
 
+    /// <summary>
+    /// The newest items for the home page's section, without the catch-up: the home page is
+    /// everyone's first page at the 8 o'clock rush and keeps to a few queries; opening the feed
+    /// itself (the section's "Tout voir") catches up.
+    /// </summary>
+    public Task<FeedPage> LatestAsync(Guid userId, int size, CancellationToken ct = default) =>
+        reader.PageAsync(userId, new FeedQuery(Size: size), ct);
+
     public async Task<Unread> UnreadAsync(Guid userId, CancellationToken ct = default)
     {
         var count = await reader.UnreadCountAsync(userId, ct);

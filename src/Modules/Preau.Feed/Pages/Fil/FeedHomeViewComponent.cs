@@ -20,7 +20,7 @@ public sealed class FeedHomeViewComponent(Shell shell, ReadFeed feed) : ViewComp
         var ct = HttpContext.RequestAborted;
         var view = await shell.GetAsync(ct);
         var me = view.User!;
-        var page = await feed.PageAsync(me.Id, new ReadFeed.Request(Size: Size), ct);
+        var page = await feed.LatestAsync(me.Id, Size, ct);
         var unread = await feed.UnreadAsync(me.Id, ct);
         return View("/Pages/Fil/_Home.cshtml", new Model(page, unread, view.IsYoungPupil));
     }

@@ -16,7 +16,7 @@ public sealed class FeedDatesTests
 
     private static FeedDates Dates()
     {
-        var localizer = new ServiceCollection().AddLocalization().BuildServiceProvider().GetRequiredService<IStringLocalizer<FeedStrings>>();
+        var localizer = new ServiceCollection().AddLogging().AddLocalization().BuildServiceProvider().GetRequiredService<IStringLocalizer<FeedStrings>>();
         return new FeedDates(new FakeTimeProvider(Now), localizer);
     }
 

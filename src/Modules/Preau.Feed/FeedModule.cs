@@ -14,11 +14,13 @@ public static class FeedModule
     public static IServiceCollection AddFeedApp(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
+        Live.LiveSetup.AddFeedLive(services, configuration);
         return services;
     }
 
     public static IEndpointRouteBuilder MapFeedApp(this IEndpointRouteBuilder endpoints)
     {
+        Live.LiveSetup.MapFeedLive(endpoints);
         return endpoints;
     }
 }

@@ -17,6 +17,9 @@ internal sealed class FeedHub(Reach reach, LiveConnections connections) : Hub
     /// <summary>The one message: "something new for you", with the event's id.</summary>
     public const string FeedMessage = "feed";
 
+    /// <summary>Sent once the connection has joined its groups: from then on it hears every publication to them.</summary>
+    public const string ReadyMessage = "ready";
+
     public override async Task OnConnectedAsync()
     {
         var userId = Context.User?.GetUserId();
@@ -38,6 +41,7 @@ internal sealed class FeedHub(Reach reach, LiveConnections connections) : Hub
         var names = membership.GroupIds.Select(LiveGroups.Group).Append(LiveGroups.User(id));
         await Task.WhenAll(names.Select(name => Groups.AddToGroupAsync(Context.ConnectionId, name, Context.ConnectionAborted)));
         await base.OnConnectedAsync();
+        await Clients.Caller.SendAsync(ReadyMessage, Context.ConnectionAborted);
     }
 
     public override Task OnDisconnectedAsync(Exception? exception)

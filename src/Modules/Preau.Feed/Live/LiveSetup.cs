@@ -51,8 +51,8 @@ public static class LiveSetup
     {
         endpoints.MapHub<FeedHub>(HubPath, o =>
         {
-            // A connection outliving its cookie's ticket is closed, so the person must sign in again to listen.
-            o.CloseOnAuthenticationExpiration = true;
+            // The connection stays open past the cookie's first expiry (each fetch slides the cookie):
+            // it only ever carries event ids, and what a page then fetches needs a live session.
             o.Transports = HttpTransportType.WebSockets | HttpTransportType.ServerSentEvents | HttpTransportType.LongPolling;
         }).RequireAuthorization();
         return endpoints;

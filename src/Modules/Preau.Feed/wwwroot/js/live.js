@@ -66,6 +66,8 @@
   };
 
   let connection = null;
+  let stopped = false; // signed out: no more attempts on this page
+  let attempt = 0;
   let refreshing = false;
   let pending = false;
   let timer = 0;
@@ -75,7 +77,7 @@
     refreshing = true;
     try {
       const response = await fetch("/api/v1/feed/unread", { credentials: "same-origin", headers: { Accept: "application/json" } });
-      if (response.status === 401) { if (connection) await connection.stop(); return; }
+      if (response.status === 401) { stopped = true; await connection.stop(); return; }
       if (!response.ok) return;
       const unread = await response.json();
       const countText = showCount(Number(unread.count) || 0, Boolean(unread.overCap));
@@ -108,21 +110,23 @@
     .configureLogging(signalR.LogLevel.Warning)
     .build();
   connection.on("feed", () => schedule());
+  connection.on("ready", () => { bell.dataset.feedLive = "connected"; });
   // Messages sent while the connection was down are lost: catch up once it is back.
   connection.onreconnecting(() => { bell.dataset.feedLive = "reconnecting"; });
-  connection.onreconnected(() => { bell.dataset.feedLive = "connected"; schedule(); });
-  connection.onclose(() => { bell.dataset.feedLive = "closed"; });
+  connection.onreconnected(() => schedule());
+  connection.onclose(() => {
+    bell.dataset.feedLive = "closed";
+    if (!stopped) window.setTimeout(start, backoff(attempt++)); // closed by the server: try again later
+  });
 
-  let attempt = 0;
-  const start = async () => {
+  async function start() {
     try {
       await connection.start();
       attempt = 0;
-      bell.dataset.feedLive = "connected";
     } catch (error) {
-      if (error && error.statusCode === 401) return; // signed out elsewhere: the next page says so
+      if (error && error.statusCode === 401) { stopped = true; return; } // signed out elsewhere: the next page says so
       window.setTimeout(start, backoff(attempt++));
     }
-  };
+  }
   start();
 })();

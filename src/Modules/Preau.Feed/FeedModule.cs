@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Preau.Feed.Api;
+using Preau.Feed.Features.FeedReading;
 
 namespace Preau.Feed;
 
@@ -14,12 +16,14 @@ public static class FeedModule
     public static IServiceCollection AddFeedApp(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
+        services.AddFeedReading();
         Live.LiveSetup.AddFeedLive(services, configuration);
         return services;
     }
 
     public static IEndpointRouteBuilder MapFeedApp(this IEndpointRouteBuilder endpoints)
     {
+        endpoints.MapFeedApi();
         Live.LiveSetup.MapFeedLive(endpoints);
         return endpoints;
     }

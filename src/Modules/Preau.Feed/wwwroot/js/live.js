@@ -23,13 +23,21 @@
     window.setTimeout(() => { announcer.textContent = text; }, 50);
   };
 
+  // Every place that shows the count: the shell's bell (badge and words for screen readers), and
+  // the feed's sentences ("3 éléments non lus"), each from the words its page gave for each count.
   const showCount = (count, overCap) => {
     const cap = Number(bell.dataset.feedCap || "99");
     const text = overCap ? `${cap}+` : String(count);
-    let grew = false;
+    const grew = count > Number(bell.dataset.feedUnread || "0");
     bells().forEach((element) => {
-      if (count > Number(element.dataset.feedUnread || "0")) grew = true;
       element.dataset.feedUnread = String(count);
+      if (element.dataset.many !== undefined) {
+        const words = overCap ? element.dataset.over : count === 0 ? element.dataset.none : count === 1 ? element.dataset.one : element.dataset.many;
+        element.textContent = format(words, count);
+        element.dataset.count = String(count);
+        element.classList.toggle("has-unread", count > 0);
+        return;
+      }
       const badge = element.querySelector("[data-feed-badge]");
       const label = element.querySelector("[data-feed-unread-text]");
       if (badge) {
@@ -39,17 +47,23 @@
       if (label) {
         label.textContent = count === 0 ? "" : format(count === 1 ? element.dataset.textOne : element.dataset.textMany, text);
       }
-      if (!badge && !label) element.textContent = text;
     });
     return grew ? format(count === 1 ? bell.dataset.textOne : bell.dataset.textMany, text) : "";
   };
 
+  // The feed's own script tells when the person read or hid items on the page.
+  document.addEventListener("preau:feed-unread", (event) => {
+    if (event.detail) showCount(Number(event.detail.count) || 0, Boolean(event.detail.overCap));
+  });
+
   const prependItems = async () => {
     const list = document.querySelector("[data-feed-list]");
-    if (!list) return 0;
+    const here = new URLSearchParams(window.location.search);
+    if (!list || here.has("avant")) return 0; // an older page of the feed takes no new items on top
+    const app = list.dataset.feedApp || here.get("app");
     const first = list.querySelector("[data-event-id]");
     const query = new URLSearchParams({ apres: first ? first.dataset.eventId : "0" });
-    if (list.dataset.feedApp) query.set("app", list.dataset.feedApp);
+    if (app) query.set("app", app);
     const response = await fetch(`/fil/elements?${query}`, { credentials: "same-origin", headers: { Accept: "text/html" } });
     if (!response.ok) return 0;
     const template = document.createElement("template");

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Preau.Platform.Feed;
-using Preau.Platform.Kernel;
+using Profile = Preau.Platform.Kernel.Profile;
 using Preau.Platform.Persistence;
 using Preau.Testing;
 using static Microsoft.Playwright.Assertions;
@@ -97,7 +97,7 @@ public sealed class LiveFeedTests(BrowserApp app, ITestOutputHelper output) : IC
         int.Parse(await Bell(page).GetAttributeAsync("data-feed-unread") ?? "", System.Globalization.CultureInfo.InvariantCulture);
 
     private static Regex UnreadName(int count) =>
-        new($"^Quoi de neuf\u202F\\? {count} non lus?$");
+        new($"^Quoi de neuf\\s\\? {count} non lus?$"); // accessible names fold the narrow no-break space
 
     /// <summary>Console errors and CSP reports of a page: there must be none.</summary>
     private static List<string> Watch(IPage page)

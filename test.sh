@@ -43,6 +43,8 @@ missing=()
 [[ -x "$PG_BIN/initdb" && -x "$PG_BIN/pg_ctl" ]] || missing+=(postgresql-15)
 # The connection sheets' tests read the PDFs with pdfinfo and pdftotext.
 command -v pdftotext >/dev/null 2>&1 && command -v pdfinfo >/dev/null 2>&1 || missing+=(poppler-utils)
+# The real-time feed's scale-out test runs two nodes over a throwaway Redis server.
+[[ -x /usr/bin/redis-server ]] || missing+=(redis-server)
 if (( ${#missing[@]} > 0 )); then
     if [[ $(id -u) -eq 0 ]]; then
         say "installing ${missing[*]}"

@@ -17,12 +17,14 @@ public static class FeedModule
     {
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddFeedReading();
+        Live.LiveSetup.AddFeedLive(services, configuration);
         return services;
     }
 
     public static IEndpointRouteBuilder MapFeedApp(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapFeedApi();
+        Live.LiveSetup.MapFeedLive(endpoints);
         return endpoints;
     }
 }

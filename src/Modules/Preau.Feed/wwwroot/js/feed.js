@@ -24,7 +24,7 @@
 
   // The unread sentence ("3 éléments non lus") from the words the page gave for each count.
   const refreshCount = async () => {
-    const places = document.querySelectorAll("[data-feed-unread]");
+    const places = document.querySelectorAll("[data-feed-unread][data-many]"); // the sentences; live.js draws the bell
     if (!places.length) return;
     const response = await fetch("/api/v1/feed/unread", { credentials: "same-origin", headers: { "Accept": "application/json" } });
     if (!response.ok) return;

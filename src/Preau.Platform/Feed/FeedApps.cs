@@ -28,4 +28,8 @@ public sealed class FeedApps(IEnumerable<AppEntry> entries, IStringLocalizerFact
         return !string.IsNullOrEmpty(name) && Enum.TryParse(name, ignoreCase: true, out channel) && Enum.IsDefined(channel)
             && string.Equals(channel.ToString(), name, StringComparison.OrdinalIgnoreCase);
     }
+
+    /// <summary>A channel a use case already checked with <see cref="TryParseChannel"/>.</summary>
+    public static FeedChannel ParseChannel(string name) =>
+        TryParseChannel(name, out var channel) ? channel : throw new ArgumentException($"{name} is not a feed channel.", nameof(name));
 }

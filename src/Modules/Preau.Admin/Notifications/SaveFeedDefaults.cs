@@ -73,7 +73,7 @@ public sealed class SaveFeedDefaults(PreauDbContext db, FeedTypes types, FeedDef
             var type = types.Get(cell.Type!);
             var profile = Enum.Parse<Profile>(cell.Profile!, ignoreCase: true);
             var now = current[profile][type.Key];
-            var channel = cell.Channel is null ? now.Channel : Parse(cell.Channel);
+            var channel = cell.Channel is null ? now.Channel : FeedApps.ParseChannel(cell.Channel);
             var push = cell.Push ?? now.Push;
             if (channel == now.Channel && push == now.Push)
             {
@@ -132,6 +132,4 @@ public sealed class SaveFeedDefaults(PreauDbContext db, FeedTypes types, FeedDef
 
         return new Done();
     }
-
-    private static FeedChannel Parse(string name) => FeedApps.TryParseChannel(name, out var channel) ? channel : throw new ArgumentException(name);
 }

@@ -32,7 +32,7 @@ public sealed class SavePreferences(PreauDbContext db, FeedTypes types, FeedDefa
         foreach (var change in changes!)
         {
             var now = current[change.Type!];
-            var channel = change.Channel is null ? now.Channel : Parse(change.Channel);
+            var channel = change.Channel is null ? now.Channel : FeedApps.ParseChannel(change.Channel);
             var push = change.Push ?? now.Push;
             if (rows.TryGetValue(change.Type!, out var row))
             {
@@ -108,6 +108,4 @@ public sealed class SavePreferences(PreauDbContext db, FeedTypes types, FeedDefa
 
         return errors;
     }
-
-    private static FeedChannel Parse(string name) => FeedApps.TryParseChannel(name, out var channel) ? channel : throw new ArgumentException(name);
 }

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.DependencyInjection;
 using Preau.Platform.Feed;
+using Preau.Platform.Kernel;
 using Preau.Platform.Sharing;
 
 namespace Preau.Testing;
@@ -50,7 +51,11 @@ public static class TestNotesModule
         services.AddSingleton<TestNotes>();
         services.AddShareableType<TestNoteResolver>(TestNotes.Type, typeof(TestNoteStrings), "Note", ShareRight.Publish, ShareRight.Comment);
         // A test event source for the feed until product modules publish their own.
-        services.AddFeedType(new FeedType(NoteFeedType, "tests", "news", typeof(TestNoteStrings), "Feed.Label", "Feed.Text", "Feed.Short"));
+        // Its defaults show the mechanism: parents get the day's summary by email, guests nothing, the others the feed.
+        services.AddFeedType(new FeedType(NoteFeedType, "tests", "news", typeof(TestNoteStrings), "Feed.Label", "Feed.Text", "Feed.Short")
+        {
+            Defaults = new Dictionary<Profile, FeedChannel> { [Profile.Relative] = FeedChannel.Daily, [Profile.Guest] = FeedChannel.Never },
+        });
         return services;
     }
 }

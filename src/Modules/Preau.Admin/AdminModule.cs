@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Preau.Admin.Api;
 using Preau.Admin.Authorization;
 using Preau.Admin.Communication;
+using Preau.Admin.Notifications;
 using Preau.Admin.Data;
 using Preau.Admin.Features;
 using Preau.Admin.Features.Audit;
@@ -44,6 +45,8 @@ public static class AdminModule
         services.AddScoped<SearchAudit>();
         services.AddScoped<ViewAppRights>();
         services.AddScoped<SaveAppRights>();
+        services.AddScoped<ViewFeedDefaults>();
+        services.AddScoped<SaveFeedDefaults>();
         services.AddCommunicationRules();
         services.AddAppEntry(new AppEntry(
             "admin", typeof(AdminStrings), "App.Name", "App.Description", "/admin", "admin", "red",
@@ -58,6 +61,7 @@ public static class AdminModule
     {
         endpoints.MapAdminApi();
         endpoints.MapAppRightsApi();
+        endpoints.MapFeedDefaultsApi();
         endpoints.MapConnectionSheets();
         endpoints.MapCommunicationRules();
         return endpoints;

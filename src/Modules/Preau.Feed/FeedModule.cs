@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Preau.Feed.Api;
 using Preau.Feed.Features.FeedReading;
+using Preau.Feed.Preferences;
 
 namespace Preau.Feed;
 
@@ -18,6 +19,7 @@ public static class FeedModule
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddFeedReading();
         Live.LiveSetup.AddFeedLive(services, configuration);
+        services.AddFeedPreferences();
         return services;
     }
 
@@ -25,6 +27,7 @@ public static class FeedModule
     {
         endpoints.MapFeedApi();
         Live.LiveSetup.MapFeedLive(endpoints);
+        endpoints.MapFeedPreferences();
         return endpoints;
     }
 }

@@ -75,6 +75,7 @@ public static class FeedServiceCollectionExtensions
         services.TryAddScoped<FeedPublisher>();
         services.TryAddScoped<FeedReader>();
         services.TryAddSingleton<FeedText>();
+        services.TryAddSingleton<FeedApps>();
         return services;
     }
 }

@@ -27,7 +27,7 @@ public sealed partial class AdminStringsTests
             "group.remove-member", "import.apply", "rollover.apply", "code.issue", "password.reset-by-admin", "account.activate",
             "charter.update", "password.reset-by-email", "password.change", "mfa.enable", "mfa.disable", "mfa.reset-by-admin",
             "mfa.recovery-code-used", "share.update", "app-rights.update", "app-rights.reset", "communication.link-add", "communication.link-remove", "communication.members-update",
-            "communication.direct-update", "communication.reset",
+            "communication.direct-update", "communication.reset", "feed.defaults-update",
         ];
 
         Assert.Equal(issue.Order(StringComparer.Ordinal), AuditActions.All.Order(StringComparer.Ordinal));

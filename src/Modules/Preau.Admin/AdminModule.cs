@@ -9,6 +9,8 @@ using Preau.Admin.Features.Audit;
 using Preau.Admin.Features.Groups;
 using Preau.Admin.Features.Structures;
 using Preau.Admin.Features.Users;
+using Preau.Admin.Flash;
+using Preau.Admin.Moderation;
 using Preau.Admin.Resources;
 using Preau.Admin.Rights;
 using Preau.Admin.Sheets;
@@ -45,6 +47,8 @@ public static class AdminModule
         services.AddScoped<ViewAppRights>();
         services.AddScoped<SaveAppRights>();
         services.AddCommunicationRules();
+        services.AddModeration();
+        services.AddFlashAdmin();
         services.AddAppEntry(new AppEntry(
             "admin", typeof(AdminStrings), "App.Name", "App.Description", "/admin", "admin", "red",
             AdminScope.AdministersAnyStructure, Order: 800));
@@ -60,6 +64,8 @@ public static class AdminModule
         endpoints.MapAppRightsApi();
         endpoints.MapConnectionSheets();
         endpoints.MapCommunicationRules();
+        endpoints.MapModeration();
+        endpoints.MapFlashAdmin();
         return endpoints;
     }
 }

@@ -10,6 +10,8 @@ using Preau.Admin.Features.Audit;
 using Preau.Admin.Features.Groups;
 using Preau.Admin.Features.Structures;
 using Preau.Admin.Features.Users;
+using Preau.Admin.Flash;
+using Preau.Admin.Moderation;
 using Preau.Admin.Resources;
 using Preau.Admin.Rights;
 using Preau.Admin.Sheets;
@@ -48,6 +50,8 @@ public static class AdminModule
         services.AddScoped<ViewFeedDefaults>();
         services.AddScoped<SaveFeedDefaults>();
         services.AddCommunicationRules();
+        services.AddModeration();
+        services.AddFlashAdmin();
         services.AddAppEntry(new AppEntry(
             "admin", typeof(AdminStrings), "App.Name", "App.Description", "/admin", "admin", "red",
             AdminScope.AdministersAnyStructure, Order: 800));
@@ -64,6 +68,8 @@ public static class AdminModule
         endpoints.MapFeedDefaultsApi();
         endpoints.MapConnectionSheets();
         endpoints.MapCommunicationRules();
+        endpoints.MapModeration();
+        endpoints.MapFlashAdmin();
         return endpoints;
     }
 }

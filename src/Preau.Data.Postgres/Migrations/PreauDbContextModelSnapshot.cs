@@ -1054,6 +1054,123 @@ namespace Preau.Data.Postgres.Migrations
                     b.ToTable("fed_type_defaults", (string)null);
                 });
 
+            modelBuilder.Entity("Preau.Platform.Flash.FlashDismissal", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.Property<Guid>("MessageId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("message_id");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.HasKey("UserId", "MessageId")
+                        .HasName("pk_flh_dismissals");
+
+                    b.HasIndex("MessageId")
+                        .HasDatabaseName("ix_flh_dismissals_message_id");
+
+                    b.ToTable("flh_dismissals", (string)null);
+                });
+
+            modelBuilder.Entity("Preau.Platform.Flash.FlashMessage", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<bool>("AllStructures")
+                        .HasColumnType("boolean")
+                        .HasColumnName("all_structures");
+
+                    b.Property<Guid?>("AuthorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("author_id");
+
+                    b.Property<string>("AuthorName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("author_name");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTimeOffset>("EndsAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("ends_at");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("integer")
+                        .HasColumnName("level");
+
+                    b.Property<int>("Profiles")
+                        .HasColumnType("integer")
+                        .HasColumnName("profiles");
+
+                    b.Property<DateTimeOffset>("StartsAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("starts_at");
+
+                    b.Property<string>("TextEn")
+                        .HasMaxLength(600)
+                        .HasColumnType("character varying(600)")
+                        .HasColumnName("text_en");
+
+                    b.Property<string>("TextFr")
+                        .IsRequired()
+                        .HasMaxLength(600)
+                        .HasColumnType("character varying(600)")
+                        .HasColumnName("text_fr");
+
+                    b.Property<string>("TitleEn")
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)")
+                        .HasColumnName("title_en");
+
+                    b.Property<string>("TitleFr")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)")
+                        .HasColumnName("title_fr");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_flh_messages");
+
+                    b.HasIndex("EndsAt")
+                        .HasDatabaseName("ix_flh_messages_ends_at");
+
+                    b.ToTable("flh_messages", (string)null);
+                });
+
+            modelBuilder.Entity("Preau.Platform.Flash.FlashTarget", b =>
+                {
+                    b.Property<Guid>("MessageId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("message_id");
+
+                    b.Property<Guid>("StructureId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("structure_id");
+
+                    b.HasKey("MessageId", "StructureId")
+                        .HasName("pk_flh_message_structures");
+
+                    b.HasIndex("StructureId", "MessageId")
+                        .HasDatabaseName("ix_flh_message_structures_structure_id_message_id");
+
+                    b.ToTable("flh_message_structures", (string)null);
+                });
+
             modelBuilder.Entity("Preau.Platform.Rights.AppRight", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1596,6 +1713,40 @@ namespace Preau.Data.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_fed_reports_dir_users_reporter_id");
+                });
+
+            modelBuilder.Entity("Preau.Platform.Flash.FlashDismissal", b =>
+                {
+                    b.HasOne("Preau.Platform.Flash.FlashMessage", null)
+                        .WithMany()
+                        .HasForeignKey("MessageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_flh_dismissals_flash_message_message_id");
+
+                    b.HasOne("Preau.Platform.Directory.Domain.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_flh_dismissals_dir_users_user_id");
+                });
+
+            modelBuilder.Entity("Preau.Platform.Flash.FlashTarget", b =>
+                {
+                    b.HasOne("Preau.Platform.Flash.FlashMessage", null)
+                        .WithMany()
+                        .HasForeignKey("MessageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_flh_message_structures_flh_messages_message_id");
+
+                    b.HasOne("Preau.Platform.Directory.Domain.Structure", null)
+                        .WithMany()
+                        .HasForeignKey("StructureId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_flh_message_structures_dir_structures_structure_id");
                 });
 
             modelBuilder.Entity("Preau.Platform.Rights.AppRight", b =>

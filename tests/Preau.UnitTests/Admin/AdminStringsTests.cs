@@ -28,6 +28,7 @@ public sealed partial class AdminStringsTests
             "charter.update", "password.reset-by-email", "password.change", "mfa.enable", "mfa.disable", "mfa.reset-by-admin",
             "mfa.recovery-code-used", "share.update", "app-rights.update", "app-rights.reset", "communication.link-add", "communication.link-remove", "communication.members-update",
             "communication.direct-update", "communication.reset", "feed.defaults-update",
+            "feed.report-keep", "feed.report-remove", "flash.create", "flash.update", "flash.delete",
         ];
 
         Assert.Equal(issue.Order(StringComparer.Ordinal), AuditActions.All.Order(StringComparer.Ordinal));

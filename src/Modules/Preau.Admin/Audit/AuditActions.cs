@@ -33,6 +33,11 @@ public static class AuditActions
     public const string CommunicationDirectUpdate = Platform.Communication.RulesEditor.DirectUpdate;
     public const string CommunicationReset = Platform.Communication.RulesEditor.Reset;
     public const string FeedDefaultsUpdate = "feed.defaults-update";
+    public const string FeedReportKeep = "feed.report-keep";
+    public const string FeedReportRemove = "feed.report-remove";
+    public const string FlashCreate = "flash.create";
+    public const string FlashUpdate = "flash.update";
+    public const string FlashDelete = "flash.delete";
 
     /// <summary>Every code of the trail, in the order the audit page's filter lists them.</summary>
     public static readonly IReadOnlyList<string> All =
@@ -47,6 +52,7 @@ public static class AuditActions
         "share.update",
         CommunicationLinkAdd, CommunicationLinkRemove, CommunicationMembersUpdate, CommunicationDirectUpdate, CommunicationReset,
         FeedDefaultsUpdate,
+        FeedReportKeep, FeedReportRemove, FlashCreate, FlashUpdate, FlashDelete,
     ];
 
     /// <summary>The resource key of a code's label; a code from a newer module without one shows as itself.</summary>

@@ -12,9 +12,13 @@ using Preau.Platform.Security;
 namespace Preau.Admin.Pages.Admin.Structures;
 
 /// <summary>A school's hub for its administrator: people, classes, groups, profile blocks, and the ways to the other tools.</summary>
-public sealed class DetailModel(CurrentUser currentUser, ViewStructure view, SaveClass saveClass, ManageGroups groups, BlockProfile blockProfile, IStringLocalizer<AdminStrings> s) : PageModel
+public sealed class DetailModel(CurrentUser currentUser, ViewStructure view, SaveClass saveClass, ManageGroups groups, BlockProfile blockProfile, IStringLocalizer<AdminStrings> s,
+    Moderation.Features.ModerationQueue moderation) : PageModel
 {
     public ViewStructure.Detail Structure { get; private set; } = null!;
+
+    /// <summary>Reported feed items waiting for a decision (the moderation queue).</summary>
+    public int PendingReports { get; private set; }
 
     [BindProperty(SupportsGet = true)]
     public string? Done { get; set; }
@@ -72,8 +76,10 @@ public sealed class DetailModel(CurrentUser currentUser, ViewStructure view, Sav
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
     {
-        var detail = await view.HandleAsync(await currentUser.RequireAsync(ct), id, ct);
+        var me = await currentUser.RequireAsync(ct);
+        var detail = await view.HandleAsync(me, id, ct);
         Structure = detail!;
+        PendingReports = detail is null ? 0 : await moderation.CountAsync(me, id, ct) ?? 0;
         return detail is not null;
     }
 }

@@ -3,19 +3,35 @@ using Preau.Platform.Modules;
 
 namespace Preau.Platform.Feed;
 
+/// <summary>An application that publishes to the feed, as the filter, the items and the preferences show it.</summary>
+public sealed record FeedApp(string Key, string Label, string Color);
+
 /// <summary>
-/// The applications of the feed types as people see them: the launcher entry's name in the
-/// reader's language, or the application's key when no entry declares it (the test module).
+/// The applications of the feed types as people see them, in the catalog's order: named as their
+/// launcher tile in the reader's language when they have one, else by their first feed type's
+/// label (the test source, "tests", has none).
 /// </summary>
-public sealed class FeedApps(IEnumerable<AppEntry> entries, IStringLocalizerFactory localizers)
+public sealed class FeedApps(FeedTypes types, IEnumerable<AppEntry> entries, IStringLocalizerFactory localizers, FeedText text)
 {
     private readonly Dictionary<string, AppEntry> _entries = entries.GroupBy(e => e.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
 
     /// <summary>Whether a launcher entry declares the application (so that its tile says who uses it).</summary>
     public bool HasEntry(string app) => _entries.ContainsKey(app);
 
-    public string NameOf(string app) =>
-        _entries.TryGetValue(app, out var entry) ? localizers.Create(entry.Strings)[entry.NameKey].Value : app;
+    public IReadOnlyList<FeedApp> All() => [.. types.Apps.Select(Describe)];
+
+    public FeedApp Describe(string app)
+    {
+        if (_entries.TryGetValue(app, out var entry))
+        {
+            return new FeedApp(app, localizers.Create(entry.Strings)[entry.NameKey].Value, entry.Color);
+        }
+
+        var first = types.All.FirstOrDefault(t => string.Equals(t.App, app, StringComparison.Ordinal));
+        return new FeedApp(app, first is null ? app : text.Label(first), "blue");
+    }
+
+    public string NameOf(string app) => Describe(app).Label;
 
     /// <summary>
     /// A channel from its name ("Daily", any case): numbers and unknown names are refused, so an API

@@ -9,7 +9,6 @@ internal static class FeedReadingSetup
     {
         services.AddScoped<ReadFeed>();
         services.AddScoped<FeedItemActions>();
-        services.AddSingleton<FeedApps>();
         services.AddSingleton<FeedDates>();
         return services;
     }

@@ -1,4 +1,3 @@
-using Preau.Feed.Features.FeedReading;
 using Preau.Platform.Feed;
 
 namespace Preau.Feed.Pages.Fil;

@@ -1,3 +1,4 @@
+using Preau.Platform.Feed;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Preau.Feed.Features.FeedReading;

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Preau.Feed.Push;
 
 namespace Preau.Feed;
 
@@ -14,11 +15,13 @@ public static class FeedModule
     public static IServiceCollection AddFeedApp(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
+        services.AddPush(configuration);
         return services;
     }
 
     public static IEndpointRouteBuilder MapFeedApp(this IEndpointRouteBuilder endpoints)
     {
+        endpoints.MapPush();
         return endpoints;
     }
 }

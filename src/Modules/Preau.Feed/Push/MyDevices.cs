@@ -4,7 +4,7 @@ using Preau.Platform.Persistence;
 namespace Preau.Feed.Push;
 
 /// <summary>The caller's devices with push enabled, and removing one (by id from the page, by endpoint from the browser).</summary>
-internal sealed class MyDevices(PreauDbContext db)
+public sealed class MyDevices(PreauDbContext db)
 {
     public async Task<IReadOnlyList<PushDeviceView>> ListAsync(Guid userId, CancellationToken ct = default) =>
         await db.Set<PushDevice>().AsNoTracking().Where(d => d.UserId == userId)

@@ -16,7 +16,7 @@ self.addEventListener("install", (event) => {
     const response = await fetch(OFFLINE, { cache: "no-store", credentials: "omit" });
     if (!response.ok) throw new Error("The offline page did not load.");
     const html = await response.clone().text();
-    const assets = new Set(Array.from(html.matchAll(/(?:href|src)="(\/_content\/[^"]+)"/g), (m) => m[1]));
+    const assets = new Set(Array.from(html.matchAll(/(?:href|src)="(\/_content\/[^"#]+)/g), (m) => m[1]));
     await cache.put(OFFLINE, response);
     await cache.addAll([...assets]);
     await self.skipWaiting();

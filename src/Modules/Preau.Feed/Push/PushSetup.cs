@@ -19,8 +19,10 @@ internal static class PushSetup
         services.AddScoped<PushRecipients>();
         services.AddScoped<SubscribeDevice>();
         services.AddScoped<MyDevices>();
+        services.AddTransient<VapidAudience>();
         services.AddHttpClient(PushDelivery.HttpClientName)
-            .ConfigureHttpClient((sp, client) => client.Timeout = sp.GetRequiredService<IOptions<PushOptions>>().Value.Timeout);
+            .ConfigureHttpClient((sp, client) => client.Timeout = sp.GetRequiredService<IOptions<PushOptions>>().Value.Timeout)
+            .AddHttpMessageHandler<VapidAudience>();
         return services;
     }
 

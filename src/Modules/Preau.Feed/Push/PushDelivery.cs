@@ -79,7 +79,7 @@ internal sealed partial class PushDelivery(
         var texts = services.GetRequiredService<FeedText>();
         var payloads = targets.Select(t => Language(t.Language)).Distinct(StringComparer.Ordinal).ToDictionary(
             language => language,
-            language => Payload(InCulture(language, () => texts.Render(type, type.TextKey, feedEvent.Values, feedEvent.Actor)), job.EventId),
+            language => Payload(InCulture.Run(language, () => texts.Render(type, type.TextKey, feedEvent.Values, feedEvent.Actor)), job.EventId),
             StringComparer.Ordinal);
 
         var vapid = await keys.GetAsync(ct);
@@ -146,20 +146,6 @@ internal sealed partial class PushDelivery(
     });
 
     private static string Language(string? language) => string.Equals(language, "en", StringComparison.OrdinalIgnoreCase) ? "en-GB" : "fr-FR";
-
-    private static string InCulture(string culture, Func<string> render)
-    {
-        var before = CultureInfo.CurrentUICulture;
-        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(culture);
-        try
-        {
-            return render();
-        }
-        finally
-        {
-            CultureInfo.CurrentUICulture = before;
-        }
-    }
 
     private static string Host(string endpoint) => Uri.TryCreate(endpoint, UriKind.Absolute, out var uri) ? uri.Host : "?";
 

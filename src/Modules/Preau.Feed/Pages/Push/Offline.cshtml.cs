@@ -1,7 +1,7 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
+using Preau.Feed.Push;
 using Preau.Feed.Resources;
 
 namespace Preau.Feed.Pages.Push;
@@ -24,17 +24,6 @@ public sealed class OfflineModel(IStringLocalizer<PushStrings> strings) : PageMo
         Response.Headers.CacheControl = "no-cache";
     }
 
-    private Words In(string culture, string language)
-    {
-        var before = CultureInfo.CurrentUICulture;
-        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(culture);
-        try
-        {
-            return new Words(language, strings["Offline.Title"], strings["Offline.Text"], strings["Offline.Retry"]);
-        }
-        finally
-        {
-            CultureInfo.CurrentUICulture = before;
-        }
-    }
+    private Words In(string culture, string language) =>
+        InCulture.Run(culture, () => new Words(language, strings["Offline.Title"], strings["Offline.Text"], strings["Offline.Retry"]));
 }

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Preau.Feed.Api;
 using Preau.Feed.Features.FeedReading;
 using Preau.Feed.Preferences;
+using Preau.Feed.Push;
 
 namespace Preau.Feed;
 
@@ -20,6 +21,7 @@ public static class FeedModule
         services.AddFeedReading();
         Live.LiveSetup.AddFeedLive(services, configuration);
         services.AddFeedPreferences();
+        services.AddPush(configuration);
         return services;
     }
 
@@ -28,6 +30,7 @@ public static class FeedModule
         endpoints.MapFeedApi();
         Live.LiveSetup.MapFeedLive(endpoints);
         endpoints.MapFeedPreferences();
+        endpoints.MapPush();
         return endpoints;
     }
 }

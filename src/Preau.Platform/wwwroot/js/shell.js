@@ -39,6 +39,12 @@
     if (open) { open.removeAttribute("open"); open.querySelector("summary").focus(); }
   });
 
+  // The installable app: the service worker keeps the shell's files and shows the offline page
+  // when the network is gone (sw.js at the site's root, so that it covers every page).
+  if ("serviceWorker" in navigator && window.isSecureContext) {
+    window.addEventListener("load", () => navigator.serviceWorker.register("/sw.js").catch(() => {}));
+  }
+
   // Password fields with a show/hide toggle.
   document.querySelectorAll("[data-toggle-password]").forEach((button) => {
     const input = document.getElementById(button.dataset.togglePassword);

@@ -1,6 +1,6 @@
-namespace Preau.Account.Pages.Account;
+namespace Preau.Platform.Security;
 
-/// <summary>A short, human name for a browser from its user agent ("Firefox · Windows"), for the trusted-devices list.</summary>
+/// <summary>A short, human name for a browser from its user agent ("Firefox · Windows"): trusted devices, push devices.</summary>
 public static class Browsers
 {
     public static string Describe(string? userAgent)

@@ -14,6 +14,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Preau.Platform.Directory.Features;
 using Preau.Platform.Feed;
+using Preau.Platform.Jobs;
 using Preau.Platform.Localization;
 using Preau.Platform.Mail;
 using Preau.Platform.Modules;
@@ -62,6 +63,7 @@ public static class PlatformSetup
         services.AddHostedService<Communication.RulesBackfill>();
         services.AddPreauSharing();
         services.AddPreauFeed(configuration);
+        services.AddPreauJobs(configuration);
         services.AddSingleton(sp => SecretKeys.FromConfiguration(configuration, sp.GetRequiredService<IOptions<PreauOptions>>().Value));
         services.AddSingleton<Codes>();
         services.AddSingleton<ActivationCodes>();

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Preau.Feed.Delivery;
 
 namespace Preau.Feed;
 
@@ -14,6 +15,7 @@ public static class FeedModule
     public static IServiceCollection AddFeedApp(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
+        services.AddFeedDelivery(configuration);
         return services;
     }
 

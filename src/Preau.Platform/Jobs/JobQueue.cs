@@ -1,7 +1,5 @@
-using System.Data.Common;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Options;
 using Preau.Platform.Persistence;
 
@@ -38,85 +36,18 @@ public sealed class JobQueue(PreauDbContext db, TimeProvider clock, IOptions<Job
             {(postgres ? "ON CONFLICT DO NOTHING" : string.Empty)}
             RETURNING id
             """;
-        var id = await JobSql.ScalarAsync<long>(db, sql, ct,
+        var id = await RawSql.ScalarAsync<long>(db, sql, ct,
             ("kind", kind),
             ("payload", JsonSerializer.Serialize(payload, Json)),
             ("key", (object?)uniqueKey ?? DBNull.Value),
-            ("run_at", JobSql.Instant(db, runAt ?? now)),
+            ("run_at", RawSql.Instant(db, runAt ?? now)),
             ("max", Math.Max(1, maxAttempts ?? options.Value.MaxAttempts)),
-            ("now", JobSql.Instant(db, now)));
+            ("now", RawSql.Instant(db, now)));
         if (id is not null && (runAt is null || runAt <= now))
         {
             signal.Wake();
         }
 
         return id;
-    }
-}
-
-/// <summary>Raw SQL for the queue on either provider: instants as the column stores them, commands in the context's transaction.</summary>
-internal static class JobSql
-{
-    /// <summary>An instant as a parameter: UTC ticks on SQLite (see UtcTicksConverter), a UTC timestamp on PostgreSQL.</summary>
-    public static object Instant(PreauDbContext db, DateTimeOffset value) =>
-        db.Database.IsNpgsql() ? value.ToUniversalTime() : value.UtcTicks;
-
-    public static async Task<T?> ScalarAsync<T>(PreauDbContext db, string sql, CancellationToken ct, params (string Name, object Value)[] parameters)
-        where T : struct
-    {
-        await using var reader = await ReaderAsync(db, sql, ct, parameters);
-        return await reader.Reader.ReadAsync(ct) ? reader.Reader.GetFieldValue<T>(0) : null;
-    }
-
-    /// <summary>Runs a query in the context's connection and transaction; dispose the result to close what it opened.</summary>
-    public static async Task<OpenReader> ReaderAsync(PreauDbContext db, string sql, CancellationToken ct, params (string Name, object Value)[] parameters)
-    {
-        var connection = db.Database.GetDbConnection();
-        var opened = connection.State != System.Data.ConnectionState.Open;
-        if (opened)
-        {
-            await db.Database.OpenConnectionAsync(ct);
-        }
-
-        var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-        foreach (var (name, value) in parameters)
-        {
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = "@" + name;
-            parameter.Value = value;
-            command.Parameters.Add(parameter);
-        }
-
-        try
-        {
-            return new OpenReader(db, command, await command.ExecuteReaderAsync(ct), opened);
-        }
-        catch
-        {
-            await command.DisposeAsync();
-            if (opened)
-            {
-                await db.Database.CloseConnectionAsync();
-            }
-
-            throw;
-        }
-    }
-
-    internal sealed class OpenReader(PreauDbContext db, DbCommand command, DbDataReader reader, bool opened) : IAsyncDisposable
-    {
-        public DbDataReader Reader => reader;
-
-        public async ValueTask DisposeAsync()
-        {
-            await reader.DisposeAsync();
-            await command.DisposeAsync();
-            if (opened)
-            {
-                await db.Database.CloseConnectionAsync();
-            }
-        }
     }
 }

@@ -35,9 +35,9 @@ internal sealed class JobStore(PreauDbContext db)
               AND {due}
             RETURNING id, kind, payload, attempts, max_attempts
             """;
-        List<(string, object)> parameters = [("node", node), ("until", JobSql.Instant(db, now + lease)), ("now", JobSql.Instant(db, now))];
+        List<(string, object)> parameters = [("node", node), ("until", RawSql.Instant(db, now + lease)), ("now", RawSql.Instant(db, now))];
         parameters.AddRange(kinds.Select((k, i) => ("k" + i.ToString(System.Globalization.CultureInfo.InvariantCulture), (object)k)));
-        await using var result = await JobSql.ReaderAsync(db, sql, ct, [.. parameters]);
+        await using var result = await RawSql.ReaderAsync(db, sql, parameters, ct);
         var r = result.Reader;
         return await r.ReadAsync(ct)
             ? new ClaimedJob(r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetInt32(3), r.GetInt32(4))

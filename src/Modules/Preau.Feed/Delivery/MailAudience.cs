@@ -63,7 +63,7 @@ internal sealed class MailAudience(PreauDbContext db, FeedTypes types, FeedDefau
             return "@" + name;
         }).ToList();
         var sql = $"""
-            SELECT r.user_id, u.email, u.display_name, u.language, e.id, e.type, e.values, e.link, a.display_name, e.created_at
+            SELECT r.user_id, u.email, u.display_name, u.language, e.id, e.type, e."values", e.link, a.display_name, e.created_at
             {From} LEFT JOIN dir_users a ON a.id = e.actor_id
             WHERE {where} AND r.user_id IN ({string.Join(", ", names)})
             ORDER BY r.user_id, e.id DESC

@@ -30,7 +30,7 @@ public abstract class FeedPickupMailTests(PreauApp app)
             foreach (var file in System.IO.Directory.Exists(folder) ? System.IO.Directory.GetFiles(folder, "*.eml") : [])
             {
                 var message = await MimeMessage.LoadAsync(file, Ct);
-                if (message.Subject.Contains(title, StringComparison.Ordinal))
+                if (message.Subject?.Contains(title, StringComparison.Ordinal) == true)
                 {
                     found = message;
                 }

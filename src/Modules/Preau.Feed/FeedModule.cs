@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Preau.Feed.Api;
+using Preau.Feed.Delivery;
 using Preau.Feed.Features.FeedReading;
 using Preau.Feed.Preferences;
 using Preau.Feed.Push;
@@ -22,6 +23,7 @@ public static class FeedModule
         Live.LiveSetup.AddFeedLive(services, configuration);
         services.AddFeedPreferences();
         services.AddPush(configuration);
+        services.AddFeedDelivery(configuration);
         return services;
     }
 

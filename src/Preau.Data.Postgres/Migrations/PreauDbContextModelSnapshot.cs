@@ -250,6 +250,33 @@ namespace Preau.Data.Postgres.Migrations
                     b.ToTable("ann_profiles", (string)null);
                 });
 
+            modelBuilder.Entity("Preau.Feed.Delivery.FeedMailSend", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("key");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.Property<DateTimeOffset>("SentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("sent_at");
+
+                    b.HasKey("Key", "UserId")
+                        .HasName("pk_fed_mail_sends");
+
+                    b.HasIndex("SentAt")
+                        .HasDatabaseName("ix_fed_mail_sends_sent_at");
+
+                    b.HasIndex("UserId")
+                        .HasDatabaseName("ix_fed_mail_sends_user_id");
+
+                    b.ToTable("fed_mail_sends", (string)null);
+                });
+
             modelBuilder.Entity("Preau.Feed.Push.PushDevice", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1255,6 +1282,85 @@ namespace Preau.Data.Postgres.Migrations
                     b.ToTable("flh_message_structures", (string)null);
                 });
 
+            modelBuilder.Entity("Preau.Platform.Jobs.Job", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempts");
+
+                    b.Property<DateTimeOffset?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("completed_at");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("last_error");
+
+                    b.Property<string>("LockedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("locked_by");
+
+                    b.Property<DateTimeOffset?>("LockedUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("locked_until");
+
+                    b.Property<int>("MaxAttempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("max_attempts");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("payload");
+
+                    b.Property<DateTimeOffset>("RunAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("run_at");
+
+                    b.Property<int>("State")
+                        .HasColumnType("integer")
+                        .HasColumnName("state");
+
+                    b.Property<string>("UniqueKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("unique_key");
+
+                    b.HasKey("Id")
+                        .HasName("pk_job_jobs");
+
+                    b.HasIndex("UniqueKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_job_jobs_unique_key");
+
+                    b.HasIndex("State", "CompletedAt")
+                        .HasDatabaseName("ix_job_jobs_state_completed_at");
+
+                    b.HasIndex("State", "RunAt")
+                        .HasDatabaseName("ix_job_jobs_state_run_at");
+
+                    b.ToTable("job_jobs", (string)null);
+                });
+
             modelBuilder.Entity("Preau.Platform.Rights.AppRight", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1631,6 +1737,16 @@ namespace Preau.Data.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_ann_profiles_dir_users_user_id");
+                });
+
+            modelBuilder.Entity("Preau.Feed.Delivery.FeedMailSend", b =>
+                {
+                    b.HasOne("Preau.Platform.Directory.Domain.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_fed_mail_sends_dir_users_user_id");
                 });
 
             modelBuilder.Entity("Preau.Feed.Push.PushDevice", b =>

@@ -245,6 +245,33 @@ namespace Preau.Data.Sqlite.Migrations
                     b.ToTable("ann_profiles", (string)null);
                 });
 
+            modelBuilder.Entity("Preau.Feed.Delivery.FeedMailSend", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("key");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.Property<long>("SentAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sent_at");
+
+                    b.HasKey("Key", "UserId")
+                        .HasName("pk_fed_mail_sends");
+
+                    b.HasIndex("SentAt")
+                        .HasDatabaseName("ix_fed_mail_sends_sent_at");
+
+                    b.HasIndex("UserId")
+                        .HasDatabaseName("ix_fed_mail_sends_user_id");
+
+                    b.ToTable("fed_mail_sends", (string)null);
+                });
+
             modelBuilder.Entity("Preau.Feed.Push.PushDevice", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1248,6 +1275,83 @@ namespace Preau.Data.Sqlite.Migrations
                     b.ToTable("flh_message_structures", (string)null);
                 });
 
+            modelBuilder.Entity("Preau.Platform.Jobs.Job", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("attempts");
+
+                    b.Property<long?>("CompletedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("completed_at");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_error");
+
+                    b.Property<string>("LockedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("locked_by");
+
+                    b.Property<long?>("LockedUntil")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("locked_until");
+
+                    b.Property<int>("MaxAttempts")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("max_attempts");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("payload");
+
+                    b.Property<long>("RunAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("run_at");
+
+                    b.Property<int>("State")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("state");
+
+                    b.Property<string>("UniqueKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("unique_key");
+
+                    b.HasKey("Id")
+                        .HasName("pk_job_jobs");
+
+                    b.HasIndex("UniqueKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_job_jobs_unique_key");
+
+                    b.HasIndex("State", "CompletedAt")
+                        .HasDatabaseName("ix_job_jobs_state_completed_at");
+
+                    b.HasIndex("State", "RunAt")
+                        .HasDatabaseName("ix_job_jobs_state_run_at");
+
+                    b.ToTable("job_jobs", (string)null);
+                });
+
             modelBuilder.Entity("Preau.Platform.Rights.AppRight", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1624,6 +1728,16 @@ namespace Preau.Data.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_ann_profiles_dir_users_user_id");
+                });
+
+            modelBuilder.Entity("Preau.Feed.Delivery.FeedMailSend", b =>
+                {
+                    b.HasOne("Preau.Platform.Directory.Domain.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_fed_mail_sends_dir_users_user_id");
                 });
 
             modelBuilder.Entity("Preau.Feed.Push.PushDevice", b =>

@@ -15,6 +15,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Preau.Platform.Directory.Features;
 using Preau.Platform.Feed;
 using Preau.Platform.Flash;
+using Preau.Platform.Jobs;
 using Preau.Platform.Localization;
 using Preau.Platform.Mail;
 using Preau.Platform.Modules;
@@ -64,6 +65,7 @@ public static class PlatformSetup
         services.AddPreauSharing();
         services.AddPreauFeed(configuration);
         services.AddPreauFlash(configuration);
+        services.AddPreauJobs(configuration);
         services.AddSingleton(sp => SecretKeys.FromConfiguration(configuration, sp.GetRequiredService<IOptions<PreauOptions>>().Value));
         services.AddSingleton<Codes>();
         services.AddSingleton<ActivationCodes>();

@@ -51,7 +51,8 @@ public sealed partial class MailQueue(IOptions<MailOptions> options, ILogger<Mai
         return message;
     }
 
-    internal static string Domain(string address)
+    /// <summary>The part of an address logs may keep: its domain.</summary>
+    public static string Domain(string address)
     {
         var at = address.LastIndexOf('@');
         return at >= 0 ? address[(at + 1)..] : "?";

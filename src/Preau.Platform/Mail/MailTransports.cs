@@ -28,26 +28,73 @@ public sealed class PickupFolderTransport(IOptions<MailOptions> mail, IOptions<P
     }
 }
 
-/// <summary>SMTP through MailKit: one connection per message (the platform sends few, and never in bulk).</summary>
+/// <summary>SMTP through MailKit: one connection per message, or one per batch (digests).</summary>
 public sealed class SmtpTransport(IOptions<MailOptions> mail) : IMailTransport
 {
     public async Task DeliverAsync(MimeMessage message, CancellationToken ct)
     {
+        await using var batch = await OpenBatchAsync(ct);
+        await batch.DeliverAsync(message, ct);
+    }
+
+    public async Task<IMailBatch> OpenBatchAsync(CancellationToken ct)
+    {
         var smtp = mail.Value.Smtp;
-        using var client = new SmtpClient { Timeout = (int)smtp.Timeout.TotalMilliseconds };
-        var security = smtp.Security switch
+        var client = new SmtpClient { Timeout = (int)smtp.Timeout.TotalMilliseconds };
+        try
         {
-            SmtpSecurity.None => SecureSocketOptions.None,
-            SmtpSecurity.SslOnConnect => SecureSocketOptions.SslOnConnect,
-            _ => SecureSocketOptions.StartTls,
-        };
-        await client.ConnectAsync(smtp.Host ?? throw new InvalidOperationException("Mail:Smtp:Host is not set."), smtp.Port, security, ct);
-        if (!string.IsNullOrEmpty(smtp.User))
+            var security = smtp.Security switch
+            {
+                SmtpSecurity.None => SecureSocketOptions.None,
+                SmtpSecurity.SslOnConnect => SecureSocketOptions.SslOnConnect,
+                _ => SecureSocketOptions.StartTls,
+            };
+            await client.ConnectAsync(smtp.Host ?? throw new InvalidOperationException("Mail:Smtp:Host is not set."), smtp.Port, security, ct);
+            if (!string.IsNullOrEmpty(smtp.User))
+            {
+                await client.AuthenticateAsync(smtp.User, smtp.Password ?? string.Empty, ct);
+            }
+
+            return new SmtpBatch(client);
+        }
+        catch
         {
-            await client.AuthenticateAsync(smtp.User, smtp.Password ?? string.Empty, ct);
+            client.Dispose();
+            throw;
+        }
+    }
+
+    private sealed class SmtpBatch(SmtpClient client) : IMailBatch
+    {
+        public async Task DeliverAsync(MimeMessage message, CancellationToken ct)
+        {
+            try
+            {
+                await client.SendAsync(message, ct);
+            }
+            catch (SmtpCommandException e) when (e.ErrorCode == SmtpErrorCode.RecipientNotAccepted)
+            {
+                throw new MailRejectedException("The server refused the recipient.", e);
+            }
         }
 
-        await client.SendAsync(message, ct);
-        await client.DisconnectAsync(quit: true, ct);
+        public async ValueTask DisposeAsync()
+        {
+            try
+            {
+                if (client.IsConnected)
+                {
+                    await client.DisconnectAsync(quit: true, CancellationToken.None);
+                }
+            }
+            catch (Exception e) when (e is IOException or MailKit.ProtocolException or MailKit.CommandException or OperationCanceledException)
+            {
+                // The messages were delivered or not already; a failed goodbye changes nothing.
+            }
+            finally
+            {
+                client.Dispose();
+            }
+        }
     }
 }

@@ -11,8 +11,8 @@ using Preau.Platform.Persistence;
 namespace Preau.Data.Sqlite.Migrations
 {
     [DbContext(typeof(PreauDbContext))]
-    [Migration("20261129233135_FlashMessages")]
-    partial class FlashMessages
+    [Migration("20261130010057_Feed")]
+    partial class Feed
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -246,6 +246,117 @@ namespace Preau.Data.Sqlite.Migrations
                         .HasName("pk_ann_profiles");
 
                     b.ToTable("ann_profiles", (string)null);
+                });
+
+            modelBuilder.Entity("Preau.Feed.Delivery.FeedMailSend", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("key");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.Property<long>("SentAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sent_at");
+
+                    b.HasKey("Key", "UserId")
+                        .HasName("pk_fed_mail_sends");
+
+                    b.HasIndex("SentAt")
+                        .HasDatabaseName("ix_fed_mail_sends_sent_at");
+
+                    b.HasIndex("UserId")
+                        .HasDatabaseName("ix_fed_mail_sends_user_id");
+
+                    b.ToTable("fed_mail_sends", (string)null);
+                });
+
+            modelBuilder.Entity("Preau.Feed.Push.PushDevice", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Auth")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("auth");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Endpoint")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("endpoint");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("label");
+
+                    b.Property<long?>("LastSuccessAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("last_success_at");
+
+                    b.Property<string>("P256dh")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("p256dh");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_fed_push_subscriptions");
+
+                    b.HasIndex("Endpoint")
+                        .IsUnique()
+                        .HasDatabaseName("ix_fed_push_subscriptions_endpoint");
+
+                    b.HasIndex("UserId")
+                        .HasDatabaseName("ix_fed_push_subscriptions_user_id");
+
+                    b.ToTable("fed_push_subscriptions", (string)null);
+                });
+
+            modelBuilder.Entity("Preau.Feed.Push.PushKeyPair", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("PrivateKey")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("private_key");
+
+                    b.Property<string>("PublicKey")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("public_key");
+
+                    b.HasKey("Id")
+                        .HasName("pk_fed_push_keys");
+
+                    b.ToTable("fed_push_keys", (string)null);
                 });
 
             modelBuilder.Entity("Preau.Platform.Audit.AuditEntry", b =>
@@ -962,11 +1073,9 @@ namespace Preau.Data.Sqlite.Migrations
                     b.HasIndex("EventId")
                         .HasDatabaseName("ix_fed_recipients_event_id");
 
-                    b.HasIndex("UserId", "State")
-                        .HasDatabaseName("ix_fed_recipients_user_id_state");
-
-                    b.HasIndex("UserId", "App", "EventId")
-                        .HasDatabaseName("ix_fed_recipients_user_id_app_event_id");
+                    b.HasIndex("UserId")
+                        .HasDatabaseName("ix_fed_recipients_unread")
+                        .HasFilter("state = 0");
 
                     b.ToTable("fed_recipients", (string)null);
                 });
@@ -1167,6 +1276,83 @@ namespace Preau.Data.Sqlite.Migrations
                         .HasDatabaseName("ix_flh_message_structures_structure_id_message_id");
 
                     b.ToTable("flh_message_structures", (string)null);
+                });
+
+            modelBuilder.Entity("Preau.Platform.Jobs.Job", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("attempts");
+
+                    b.Property<long?>("CompletedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("completed_at");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_error");
+
+                    b.Property<string>("LockedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("locked_by");
+
+                    b.Property<long?>("LockedUntil")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("locked_until");
+
+                    b.Property<int>("MaxAttempts")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("max_attempts");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("payload");
+
+                    b.Property<long>("RunAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("run_at");
+
+                    b.Property<int>("State")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("state");
+
+                    b.Property<string>("UniqueKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("unique_key");
+
+                    b.HasKey("Id")
+                        .HasName("pk_job_jobs");
+
+                    b.HasIndex("UniqueKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_job_jobs_unique_key");
+
+                    b.HasIndex("State", "CompletedAt")
+                        .HasDatabaseName("ix_job_jobs_state_completed_at");
+
+                    b.HasIndex("State", "RunAt")
+                        .HasDatabaseName("ix_job_jobs_state_run_at");
+
+                    b.ToTable("job_jobs", (string)null);
                 });
 
             modelBuilder.Entity("Preau.Platform.Rights.AppRight", b =>
@@ -1545,6 +1731,26 @@ namespace Preau.Data.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_ann_profiles_dir_users_user_id");
+                });
+
+            modelBuilder.Entity("Preau.Feed.Delivery.FeedMailSend", b =>
+                {
+                    b.HasOne("Preau.Platform.Directory.Domain.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_fed_mail_sends_dir_users_user_id");
+                });
+
+            modelBuilder.Entity("Preau.Feed.Push.PushDevice", b =>
+                {
+                    b.HasOne("Preau.Platform.Directory.Domain.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_fed_push_subscriptions_dir_users_user_id");
                 });
 
             modelBuilder.Entity("Preau.Platform.Communication.GroupLink", b =>

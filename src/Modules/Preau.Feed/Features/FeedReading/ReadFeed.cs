@@ -15,7 +15,12 @@ public sealed class ReadFeed(FeedReader reader, FeedTypes types)
     public sealed record Request(string? App = null, long? Before = null, long? After = null, int? Size = null);
 
     /// <summary>The unread count, and whether it went past the cap (shown "99+").</summary>
-    public sealed record Unread(int Count, bool OverCap);
+    public sealed record Unread(int Count, bool OverCap)
+    {
+        /// <summary>The shell's count, made once per request and shared with the bell.</summary>
+        public static Unread Of(Preau.Platform.Theming.UnreadBadge? badge) =>
+            badge is null ? new Unread(0, false) : badge.OverCap ? new Unread(badge.Cap, true) : new Unread(badge.Count, false);
+    }
 
     /// <summary>Problems of a request, by field, as string keys; null when it is fine.</summary>
     public IReadOnlyDictionary<string, string[]>? Validate(Request request)

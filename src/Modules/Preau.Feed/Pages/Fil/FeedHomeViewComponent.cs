@@ -21,7 +21,7 @@ public sealed class FeedHomeViewComponent(Shell shell, ReadFeed feed) : ViewComp
         var view = await shell.GetAsync(ct);
         var me = view.User!;
         var page = await feed.LatestAsync(me.Id, Size, ct);
-        var unread = await feed.UnreadAsync(me.Id, ct);
+        var unread = ReadFeed.Unread.Of(await shell.UnreadAsync(ct));
         return View("/Pages/Fil/_Home.cshtml", new Model(page, unread, view.IsYoungPupil));
     }
 }

@@ -41,7 +41,8 @@ public sealed class IndexModel(CurrentUser currentUser, Shell shell, ReadFeed fe
         (App, Before) = (request.App, request.Before);
         Done = Done is "lu" or "tout-lu" or "masque" or "signale" ? Done : null;
         Feed = await feed.PageAsync(me.Id, request, ct);
-        Unread = await feed.UnreadAsync(me.Id, ct);
+        // After the page (and its catch-up), so that the bell shares the same count.
+        Unread = ReadFeed.Unread.Of(await shell.UnreadAsync(ct));
         Apps = apps.All();
     }
 

@@ -38,7 +38,7 @@ public sealed class FeedTests(BrowserApp app, ITestOutputHelper output) : IClass
             await Expect(items.First).ToContainTextAsync("Sortie au musée d’Orsay");
             await Expect(items.First.Locator("time")).ToHaveTextAsync("à l’instant");
             await Expect(items.Last.Locator("time")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^hier à "));
-            await Expect(page.Locator("[data-feed-unread]")).ToHaveTextAsync("4 éléments non lus");
+            await Expect(page.Locator("p[data-feed-unread]")).ToHaveTextAsync("4 éléments non lus");
             await page.CheckAsync($"feed-parent-{width}-{scheme}".ToLowerInvariant(), width, output);
 
             await page.GotoAsync("/");
@@ -66,13 +66,13 @@ public sealed class FeedTests(BrowserApp app, ITestOutputHelper output) : IClass
         await piscine.GetByRole(AriaRole.Button, new() { Name = "Masquer" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("L’élément est masqué");
         await Expect(items).ToHaveCountAsync(3);
-        await Expect(page.Locator("[data-feed-unread]")).ToHaveTextAsync("3 éléments non lus");
+        await Expect(page.Locator("p[data-feed-unread]")).ToHaveTextAsync("3 éléments non lus");
 
         // Mark all read.
         await page.GetByRole(AriaRole.Button, new() { Name = "Tout marquer comme lu" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Tout est marqué comme lu.");
         await Expect(page.Locator("li.is-unread")).ToHaveCountAsync(0);
-        await Expect(page.Locator("[data-feed-unread]")).ToHaveTextAsync("Tout est lu.");
+        await Expect(page.Locator("p[data-feed-unread]")).ToHaveTextAsync("Tout est lu.");
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Tout marquer comme lu" })).ToBeHiddenAsync();
 
         // Report: a dialog with an optional reason.
@@ -110,7 +110,7 @@ public sealed class FeedTests(BrowserApp app, ITestOutputHelper output) : IClass
             await Expect(items).ToHaveCountAsync(3);
             await Expect(items.First.Locator("[data-feed-words]")).ToHaveTextAsync("Spectacle de Noël");
             await Expect(items.First.GetByRole(AriaRole.Button, new() { Name = "Écouter" })).ToBeVisibleAsync();
-            await Expect(page.Locator("[data-feed-unread]")).ToHaveTextAsync("3 nouveautés");
+            await Expect(page.Locator("p[data-feed-unread]")).ToHaveTextAsync("3 nouveautés");
             await page.CheckAsync($"feed-{login}-{width}-{scheme}".ToLowerInvariant(), width, output);
 
             await page.GotoAsync("/");

@@ -43,7 +43,7 @@ public abstract class FeedPagesTests(FeedPagesApp app)
         Assert.Equal("/fil/ouvrir/" + newer.EventId, first.QuerySelector(".feed-link")!.GetAttribute("href"));
         Assert.Equal("à l’instant", first.QuerySelector("time")!.TextContent);
         Assert.Equal("il y a 5 min", items[1].QuerySelector("time")!.TextContent);
-        Assert.Equal("2 éléments non lus", page.TextOf("[data-feed-unread]"));
+        Assert.Equal("2 éléments non lus", page.TextOf("p[data-feed-unread]"));
 
         var open = await client.GetAsync($"/fil/ouvrir/{newer.EventId}", Ct);
         Assert.Equal("/tests/notes", open.RedirectTarget());
@@ -51,7 +51,7 @@ public abstract class FeedPagesTests(FeedPagesApp app)
         var opened = page.QuerySelector($"li[data-event-id='{newer.EventId}']")!;
         Assert.DoesNotContain("is-unread", opened.ClassList);
         Assert.Null(opened.QuerySelector("[data-feed-unread-label]"));
-        Assert.Equal("1 élément non lu", page.TextOf("[data-feed-unread]"));
+        Assert.Equal("1 élément non lu", page.TextOf("p[data-feed-unread]"));
     }
 
     [Fact]
@@ -139,7 +139,7 @@ public abstract class FeedPagesTests(FeedPagesApp app)
         page = await client.GetPageAsync("/fil?fait=tout-lu");
         Assert.Equal("Tout est marqué comme lu.", page.TextOf("[data-feed-status] .alert"));
         Assert.Empty(page.QuerySelectorAll("li.is-unread"));
-        Assert.Equal("Tout est lu.", page.TextOf("[data-feed-unread]"));
+        Assert.Equal("Tout est lu.", page.TextOf("p[data-feed-unread]"));
         Assert.Empty(page.QuerySelectorAll("form[data-feed-action='read-all']"));
         Assert.Equal(0, await app.WithFeedAsync(f => f.UnreadCountAsync(paul, Ct)));
 

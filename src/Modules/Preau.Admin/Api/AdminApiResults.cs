@@ -1,9 +1,9 @@
-using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Localization;
 using Preau.Admin.Features;
 using Preau.Admin.Resources;
+using Preau.Platform.Api;
 
 namespace Preau.Admin.Api;
 
@@ -29,7 +29,5 @@ internal static class AdminApiResults
         value is null ? TypedResults.NotFound() : TypedResults.Ok(value);
 
     public static ValidationProblem Problem(IReadOnlyDictionary<string, string[]> errors, IStringLocalizer<AdminStrings> s) =>
-        TypedResults.ValidationProblem(
-            errors.ToDictionary(e => JsonNamingPolicy.CamelCase.ConvertName(e.Key), e => e.Value.Select(key => s[key].Value).ToArray()),
-            title: s["Error.Title"].Value);
+        ApiProblems.Validation(errors, s);
 }

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -10,6 +9,7 @@ using Preau.Admin.Flash.Resources;
 using Preau.Platform.Flash;
 using Preau.Platform.Kernel;
 using Preau.Platform.Security;
+using Preau.Platform.Api;
 
 namespace Preau.Admin.Flash;
 
@@ -44,7 +44,7 @@ public static class FlashAdminSetup
             {
                 var outcome = await manage.CreateAsync(await currentUser.RequireAsync(ct), request.ToDraft(), ct);
                 return !outcome.Found ? TypedResults.NotFound()
-                    : outcome.Errors is { } errors ? Problem(errors, s)
+                    : outcome.Errors is { } errors ? ApiProblems.Validation(errors, s)
                     : TypedResults.Created($"/api/v1/admin/flash-messages/{outcome.Value!.Id}", outcome.Value);
             })
             .WithName("AdminCreateFlashMessage")
@@ -56,7 +56,7 @@ public static class FlashAdminSetup
             {
                 var outcome = await manage.UpdateAsync(await currentUser.RequireAsync(ct), id, request.ToDraft(), ct);
                 return !outcome.Found ? TypedResults.NotFound()
-                    : outcome.Errors is { } errors ? Problem(errors, s)
+                    : outcome.Errors is { } errors ? ApiProblems.Validation(errors, s)
                     : TypedResults.Ok(outcome.Value!);
             })
             .WithName("AdminUpdateFlashMessage")
@@ -70,9 +70,4 @@ public static class FlashAdminSetup
 
         return endpoints;
     }
-
-    private static ValidationProblem Problem(IReadOnlyDictionary<string, string[]> errors, IStringLocalizer<FlashAdminStrings> s) =>
-        TypedResults.ValidationProblem(
-            errors.ToDictionary(e => JsonNamingPolicy.CamelCase.ConvertName(e.Key), e => e.Value.Select(key => s[key].Value).ToArray()),
-            title: s["Flash.Error.Title"].Value);
 }

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -8,6 +7,7 @@ using Preau.Directory.Features;
 using Preau.Directory.Resources;
 using Preau.Platform.Kernel;
 using Preau.Platform.Security;
+using Preau.Platform.Api;
 
 namespace Preau.Directory.Api;
 
@@ -56,7 +56,7 @@ internal static class DirectoryApi
         api.MapPut("/profile", async Task<Results<Ok<MyProfile.View>, ValidationProblem>> (MyProfile.Request request, CurrentUser currentUser, MyProfile profile, IStringLocalizer<DirectoryStrings> s, CancellationToken ct) =>
         {
             var result = await profile.SaveAsync((await currentUser.RequireAsync(ct)).Id, request, ct);
-            return result.Errors is { } errors ? Problem(errors, s) : TypedResults.Ok(result.Saved!);
+            return result.Errors is { } errors ? ApiProblems.Validation(errors, s) : TypedResults.Ok(result.Saved!);
         })
             .WithName("DirectoryUpdateMyProfile")
             .WithSummary("Sets the caller's mood, motto (plain text, at most 140 characters) and which of email, phone and birth date are shown.");
@@ -66,7 +66,7 @@ internal static class DirectoryApi
             var me = await currentUser.RequireAsync(ct);
             var result = await photos.SetAsync(me.Id, await ChangePhoto.ReadLimitedAsync(request.Body, ct), ct);
             return result.Error is { } error
-                ? Problem(new Dictionary<string, string[]>(StringComparer.Ordinal) { ["Photo"] = [error] }, s)
+                ? ApiProblems.Validation(new Dictionary<string, string[]>(StringComparer.Ordinal) { ["Photo"] = [error] }, s)
                 : TypedResults.Ok(new PhotoResponse(result.PhotoUrl!));
         })
             .Accepts<byte[]>("image/jpeg", "image/png", "image/webp")
@@ -81,9 +81,4 @@ internal static class DirectoryApi
             .WithName("DirectoryRemoveMyPhoto")
             .WithSummary("Removes the caller's photo; initials show instead.");
     }
-
-    private static ValidationProblem Problem(IReadOnlyDictionary<string, string[]> errors, IStringLocalizer<DirectoryStrings> s) =>
-        TypedResults.ValidationProblem(
-            errors.ToDictionary(e => JsonNamingPolicy.CamelCase.ConvertName(e.Key), e => e.Value.Select(key => s[key].Value).ToArray()),
-            title: s["Error.Title"].Value);
 }

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -8,6 +7,7 @@ using Preau.Feed.Features.FeedReading;
 using Preau.Feed.Resources;
 using Preau.Platform.Feed;
 using Preau.Platform.Security;
+using Preau.Platform.Api;
 
 namespace Preau.Feed.Api;
 
@@ -35,7 +35,7 @@ internal static class FeedApi
                 var request = new ReadFeed.Request(app, before, after, size);
                 if (feed.Validate(request) is { } errors)
                 {
-                    return Problem(errors, s);
+                    return ApiProblems.Validation(errors, s);
                 }
 
                 var page = await feed.PageAsync((await currentUser.RequireAsync(ct)).Id, request, ct);
@@ -75,7 +75,7 @@ internal static class FeedApi
             {
                 if (FeedItemActions.ValidateReason(request?.Reason) is { } error)
                 {
-                    return Problem(new Dictionary<string, string[]>(StringComparer.Ordinal) { ["Reason"] = [error] }, s);
+                    return ApiProblems.Validation(new Dictionary<string, string[]>(StringComparer.Ordinal) { ["Reason"] = [error] }, s);
                 }
 
                 return await items.ReportAsync((await currentUser.RequireAsync(ct)).Id, id, request?.Reason, ct)
@@ -88,9 +88,4 @@ internal static class FeedApi
     }
 
     private static Results<NoContent, NotFound> Done(bool found) => found ? TypedResults.NoContent() : TypedResults.NotFound();
-
-    private static ValidationProblem Problem(IReadOnlyDictionary<string, string[]> errors, IStringLocalizer<FeedStrings> s) =>
-        TypedResults.ValidationProblem(
-            errors.ToDictionary(e => JsonNamingPolicy.CamelCase.ConvertName(e.Key), e => e.Value.Select(key => s[key].Value).ToArray()),
-            title: s["Error.Title"].Value);
 }

@@ -22,20 +22,25 @@
     status.append(alert);
   };
 
-  // The unread sentence ("3 éléments non lus") from the words the page gave for each count.
-  const refreshCount = async () => {
-    const places = document.querySelectorAll("[data-feed-unread][data-many]"); // the sentences; live.js draws the bell
-    if (!places.length) return;
-    const response = await fetch("/api/v1/feed/unread", { credentials: "same-origin", headers: { "Accept": "application/json" } });
-    if (!response.ok) return;
-    const { count, overCap } = await response.json();
-    places.forEach((p) => {
+  // The unread sentences ("3 éléments non lus") from the words the page gave for each count, on
+  // every count: after an action here, or from live.js when something new arrived (it draws the bell).
+  document.addEventListener("preau:feed-unread", (event) => {
+    if (!event.detail) return;
+    const count = Number(event.detail.count) || 0;
+    const overCap = Boolean(event.detail.overCap);
+    document.querySelectorAll("[data-feed-unread][data-many]").forEach((p) => {
       const words = overCap ? p.dataset.over : count === 0 ? p.dataset.none : count === 1 ? p.dataset.one : p.dataset.many;
       p.textContent = words.replace("{0}", String(count));
       p.dataset.count = String(count);
       p.classList.toggle("has-unread", count > 0);
     });
     if (count === 0) document.querySelectorAll("form[data-feed-action='read-all']").forEach((f) => { f.hidden = true; });
+  });
+
+  const refreshCount = async () => {
+    const response = await fetch("/api/v1/feed/unread", { credentials: "same-origin", headers: { "Accept": "application/json" } });
+    if (!response.ok) return;
+    const { count, overCap } = await response.json();
     document.dispatchEvent(new CustomEvent("preau:feed-unread", { detail: { count, overCap } }));
   };
 

@@ -4,7 +4,7 @@
 // Every page works without this file: the count and the list are right at each page load.
 (() => {
   "use strict";
-  const bells = () => document.querySelectorAll("[data-feed-unread]");
+  const bells = () => document.querySelectorAll("a[data-feed-unread]");
   const bell = document.querySelector("a[data-feed-unread]");
   if (!bell || !window.signalR || !window.fetch) return;
 
@@ -23,21 +23,12 @@
     window.setTimeout(() => { announcer.textContent = text; }, 50);
   };
 
-  // Every place that shows the count: the shell's bell (badge and words for screen readers), and
-  // the feed's sentences ("3 éléments non lus"), each from the words its page gave for each count.
+  // The shell's bell (badge, and words for screen readers). The feed's sentences ("3 éléments non
+  // lus") are feed.js's: both follow the "preau:feed-unread" event, whoever fetched the count.
   const showCount = (count, overCap) => {
-    const cap = Number(bell.dataset.feedCap || "99");
-    const text = overCap ? `${cap}+` : String(count);
-    const grew = count > Number(bell.dataset.feedUnread || "0");
+    const text = overCap ? `${bell.dataset.feedCap || "99"}+` : String(count);
     bells().forEach((element) => {
       element.dataset.feedUnread = String(count);
-      if (element.dataset.many !== undefined) {
-        const words = overCap ? element.dataset.over : count === 0 ? element.dataset.none : count === 1 ? element.dataset.one : element.dataset.many;
-        element.textContent = format(words, count);
-        element.dataset.count = String(count);
-        element.classList.toggle("has-unread", count > 0);
-        return;
-      }
       const badge = element.querySelector("[data-feed-badge]");
       const label = element.querySelector("[data-feed-unread-text]");
       if (badge) {
@@ -48,13 +39,19 @@
         label.textContent = count === 0 ? "" : format(count === 1 ? element.dataset.textOne : element.dataset.textMany, text);
       }
     });
-    return grew ? format(count === 1 ? bell.dataset.textOne : bell.dataset.textMany, text) : "";
   };
 
-  // The feed's own script tells when the person read or hid items on the page.
   document.addEventListener("preau:feed-unread", (event) => {
     if (event.detail) showCount(Number(event.detail.count) || 0, Boolean(event.detail.overCap));
   });
+
+  // Tells every place that shows the count; the words to announce when the count grew.
+  const publishCount = (count, overCap) => {
+    const grew = count > Number(bell.dataset.feedUnread || "0");
+    document.dispatchEvent(new CustomEvent("preau:feed-unread", { detail: { count, overCap } }));
+    const text = overCap ? `${bell.dataset.feedCap || "99"}+` : String(count);
+    return grew ? format(count === 1 ? bell.dataset.textOne : bell.dataset.textMany, text) : "";
+  };
 
   const prependItems = async () => {
     const list = document.querySelector("[data-feed-list]");
@@ -94,7 +91,7 @@
       if (response.status === 401) { stopped = true; await connection.stop(); return; }
       if (!response.ok) return;
       const unread = await response.json();
-      const countText = showCount(Number(unread.count) || 0, Boolean(unread.overCap));
+      const countText = publishCount(Number(unread.count) || 0, Boolean(unread.overCap));
       const added = await prependItems();
       announce(added > 0
         ? format(added === 1 ? bell.dataset.textNewOne : bell.dataset.textNewMany, added)

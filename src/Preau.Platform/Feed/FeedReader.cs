@@ -56,10 +56,7 @@ public sealed class FeedReader(PreauDbContext db, FeedTypes types, FeedDefaults 
         var rows = await mine
             .OrderByDescending(r => r.EventId)
             .Take(size + 1)
-            .Join(db.Set<FeedEvent>(), r => r.EventId, e => e.Id, (r, e) => new { r.State, Event = e })
-            .Where(x => x.Event.RemovedAt == null)
-            .GroupJoin(db.Users, x => x.Event.ActorId, u => (Guid?)u.Id, (x, actors) => new { x, actors })
-            .SelectMany(x => x.actors.DefaultIfEmpty(), (x, actor) => new { x.x.State, x.x.Event, ActorName = actor == null ? null : actor.DisplayName })
+            .Join(db.Set<FeedEvent>().Where(e => e.RemovedAt == null).WithActorName(db), r => r.EventId, x => x.Event.Id, (r, x) => new { r.State, x.Event, x.ActorName })
             .OrderByDescending(x => x.Event.Id)
             .ToListAsync(ct);
 
@@ -117,14 +114,11 @@ public sealed class FeedReader(PreauDbContext db, FeedTypes types, FeedDefaults 
             return 0;
         }
 
-        var preferences = await db.Set<FeedPreference>().AsNoTracking().Where(p => p.UserId == userId).ToDictionaryAsync(p => p.Type, p => p.Channel, StringComparer.Ordinal, ct);
-        var byType = await defaults.ForProfileAsync(types, user.Profile, ct);
+        var choices = await defaults.ForUserAsync(types, userId, user.Profile, ct);
         foreach (var e in candidates)
         {
-            var channel = preferences.TryGetValue(e.Type, out var mine) ? mine
-                : byType.TryGetValue(e.Type, out var fallback) ? fallback.Channel
-                : FeedChannel.Never; // a type whose module is gone
-            if (channel != FeedChannel.Never)
+            // A type whose module is gone is not caught up on.
+            if (choices.TryGetValue(e.Type, out var choice) && choice.Channel != FeedChannel.Never)
             {
                 db.Add(new FeedRecipient { UserId = userId, EventId = e.Id, App = e.App, State = FeedItemState.Unread });
             }
@@ -202,7 +196,4 @@ public sealed class FeedReader(PreauDbContext db, FeedTypes types, FeedDefaults 
 
         return true;
     }
-
-    /// <summary>Which applications a filter may offer, as the catalog declares them.</summary>
-    public IReadOnlyList<string> Apps => types.Apps;
 }

@@ -33,8 +33,7 @@ public sealed class DecideReport(PreauDbContext db, AuditLog audit, FeedTypes ty
 
         var pending = db.Set<FeedReport>().Where(r => r.EventId == eventId && r.StructureId == structureId && r.Decision == FeedReportDecision.Pending);
         var feedEvent = await db.Set<FeedEvent>().AsNoTracking().Where(e => e.Id == eventId && pending.Any())
-            .GroupJoin(db.Users, e => e.ActorId, u => (Guid?)u.Id, (e, actors) => new { e, actors })
-            .SelectMany(x => x.actors.DefaultIfEmpty(), (x, actor) => new { Event = x.e, ActorName = actor == null ? null : actor.DisplayName })
+            .WithActorName(db)
             .FirstOrDefaultAsync(ct);
         if (feedEvent is null)
         {

@@ -50,8 +50,7 @@ public sealed class ModerationQueue(PreauDbContext db, FeedTypes types, FeedText
         }
 
         var events = await db.Set<FeedEvent>().AsNoTracking().Where(e => ids.Contains(e.Id))
-            .GroupJoin(db.Users, e => e.ActorId, u => (Guid?)u.Id, (e, actors) => new { e, actors })
-            .SelectMany(x => x.actors.DefaultIfEmpty(), (x, actor) => new { Event = x.e, ActorName = actor == null ? null : actor.DisplayName })
+            .WithActorName(db)
             .ToDictionaryAsync(x => x.Event.Id, ct);
         var reports = await pending.Where(r => ids.Contains(r.EventId))
             .Join(db.Users, r => r.ReporterId, u => u.Id, (r, u) => new { r.EventId, Reporter = new Reporter(u.Id, u.DisplayName, r.Reason, r.CreatedAt) })

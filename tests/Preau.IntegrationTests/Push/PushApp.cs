@@ -1,5 +1,6 @@
-using Microsoft.Extensions.DependencyInjection;
+using Microsoft.EntityFrameworkCore;
 using Preau.Feed.Push;
+using Preau.Platform.Jobs;
 using Preau.Testing;
 
 namespace Preau.IntegrationTests.Push;
@@ -15,19 +16,20 @@ public abstract class PushApp(DatabaseKind kind) : PreauApp(kind)
         ["Push:Subject"] = "mailto:ent@ville.example",
     };
 
-    /// <summary>Waits until the background sender handled <paramref name="count"/> more publications than <paramref name="before"/>.</summary>
+    /// <summary>Waits until push jobs finished <paramref name="count"/> more publications than <paramref name="before"/>.</summary>
     internal async Task WaitForPushAsync(long before, int count = 1)
     {
-        var queue = Services.GetRequiredService<PushQueue>();
         var until = TimeProvider.System.GetUtcNow().AddSeconds(30);
-        while (queue.Done < before + count)
+        while (await PushesDoneAsync() < before + count)
         {
-            Assert.True(TimeProvider.System.GetUtcNow() < until, "The push sender did not handle the publication within 30 s.");
+            Assert.True(TimeProvider.System.GetUtcNow() < until, "The push job did not run within 30 s.");
             await Task.Delay(20, TestContext.Current.CancellationToken);
         }
     }
 
-    internal long PushesDone => Services.GetRequiredService<PushQueue>().Done;
+    /// <summary>How many push jobs (one per publication) have finished.</summary>
+    internal Task<int> PushesDoneAsync() =>
+        this.WithDbAsync(db => db.Set<Job>().CountAsync(j => j.Kind == PushDelivery.Kind && j.State == JobState.Done, TestContext.Current.CancellationToken));
 
     public override async ValueTask DisposeAsync()
     {

@@ -61,7 +61,7 @@ public abstract class PushDeliveryTests(PushApp app)
             return db.SaveChangesAsync(Ct);
         });
 
-        var before = app.PushesDone;
+        var before = await app.PushesDoneAsync();
         var published = await app.PublishAsync(FeedData.Note(claire, "Sortie au musée",
             groups: [await app.GroupAsync("CE2 A", Profile.Student), await app.GroupAsync("CE2 A", Profile.Relative)]));
         await app.WaitForPushAsync(before);
@@ -115,7 +115,7 @@ public abstract class PushDeliveryTests(PushApp app)
             return db.SaveChangesAsync(Ct);
         });
 
-        var before = app.PushesDone;
+        var before = await app.PushesDoneAsync();
         await app.PublishAsync(FeedData.Note(paul, "Réunion", users: [marc]));
         await app.WaitForPushAsync(before);
 

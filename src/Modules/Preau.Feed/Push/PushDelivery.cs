@@ -5,81 +5,91 @@ using System.Text.Json;
 using Lib.Net.Http.WebPush;
 using Lib.Net.Http.WebPush.Authentication;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Preau.Platform.Feed;
 using Preau.Platform.Hosting;
+using Preau.Platform.Jobs;
 using Preau.Platform.Persistence;
 
 namespace Preau.Feed.Push;
 
 /// <summary>
-/// Drains the push queue in the background: for each publication, the devices to notify (one
-/// query), the item's text in each owner's language, then an encrypted notification per device
-/// signed with the VAPID key, a bounded number at a time, each with a timeout. Devices whose push
-/// service says they are gone (404, 410) are deleted; other failures are logged without personal data.
+/// After each publication, one job to push it: the publisher's request only writes a row, any node
+/// sends, and a node that stops before sending leaves the job to another. A merged repeat rings
+/// again only when it reached new people; the notification's tag makes the device replace the
+/// earlier one rather than add a second.
+/// </summary>
+internal sealed class PushOnPublish(JobQueue jobs) : IFeedListener
+{
+    public async Task OnPublishedAsync(FeedPublished published, CancellationToken ct)
+    {
+        if (published.Merged && published.NewRecipients == 0)
+        {
+            return;
+        }
+
+        var id = published.EventId.ToString(CultureInfo.InvariantCulture);
+        var key = published.Merged ? $"{PushDelivery.Kind}:{id}:{Guid.NewGuid():N}" : $"{PushDelivery.Kind}:{id}";
+        await jobs.EnqueueAsync(PushDelivery.Kind, new PushDelivery.Job(published.EventId, published.Type.Key), uniqueKey: key, ct: ct);
+    }
+}
+
+/// <summary>
+/// Pushes one publication: the devices to notify (one query), the item's text in each owner's
+/// language, then an encrypted notification per device signed with the VAPID key, a bounded
+/// number at a time, each with a timeout. Devices whose push service says they are gone (404, 410)
+/// are deleted; other refusals are logged without personal data and do not fail the job (a retry
+/// would ring every other device again); a failure of the database fails it, to be tried again.
 /// </summary>
 internal sealed partial class PushDelivery(
-    PushQueue queue,
-    IServiceScopeFactory scopes,
+    FeedTypes types,
+    PreauDbContext db,
+    PushRecipients recipients,
+    FeedText texts,
     VapidKeys keys,
     IHttpClientFactory http,
     IOptions<PushOptions> options,
     IOptions<PreauOptions> instance,
     TimeProvider clock,
-    ILogger<PushDelivery> logger) : BackgroundService
+    ILogger<PushDelivery> logger) : IJobHandler
 {
+    public const string Kind = "feed.push";
     public const string HttpClientName = "preau.push";
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    public sealed record Job(long EventId, string Type);
+
+    public Task RunAsync(JobContext job, CancellationToken ct)
     {
-        await foreach (var job in queue.Reader.ReadAllAsync(stoppingToken))
-        {
-            try
-            {
-                await DeliverAsync(job, stoppingToken);
-            }
-            catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
-            {
-                LogJobFailed(logger, e, job.EventId);
-            }
-            finally
-            {
-                queue.MarkDone();
-            }
-        }
+        var payload = job.Read<Job>();
+        return DeliverAsync(payload.EventId, payload.Type, ct);
     }
 
-    private async Task DeliverAsync(PushJob job, CancellationToken ct)
+    private async Task DeliverAsync(long eventId, string typeKey, CancellationToken ct)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        var services = scope.ServiceProvider;
-        if (services.GetRequiredService<FeedTypes>().Find(job.Type) is not { } type)
+        if (types.Find(typeKey) is not { } type)
         {
             return;
         }
 
-        var db = services.GetRequiredService<PreauDbContext>();
-        var targets = await services.GetRequiredService<PushRecipients>().ForEventAsync(type, job.EventId, ct);
+        var targets = await recipients.ForEventAsync(type, eventId, ct);
         if (targets.Count == 0)
         {
             return;
         }
 
-        var feedEvent = await db.Set<FeedEvent>().AsNoTracking().Where(e => e.Id == job.EventId && e.RemovedAt == null)
-            .Select(e => new { e.Values, Actor = db.Users.Where(u => u.Id == e.ActorId).Select(u => u.DisplayName).FirstOrDefault() })
+        var feedEvent = await db.Set<FeedEvent>().AsNoTracking().Where(e => e.Id == eventId && e.RemovedAt == null)
+            .WithActorName(db)
+            .Select(x => new { x.Event.Values, Actor = x.ActorName })
             .FirstOrDefaultAsync(ct);
         if (feedEvent is null)
         {
             return;
         }
 
-        var texts = services.GetRequiredService<FeedText>();
         var payloads = targets.Select(t => Language(t.Language)).Distinct(StringComparer.Ordinal).ToDictionary(
             language => language,
-            language => Payload(InCulture.Run(language, () => texts.Render(type, type.TextKey, feedEvent.Values, feedEvent.Actor)), job.EventId),
+            language => Payload(InCulture.Run(language, () => texts.Render(type, type.TextKey, feedEvent.Values, feedEvent.Actor)), eventId),
             StringComparer.Ordinal);
 
         var vapid = await keys.GetAsync(ct);
@@ -103,7 +113,7 @@ internal sealed partial class PushDelivery(
             var message = new PushMessage(payloads[Language(target.Language)])
             {
                 // Repeats of the same event replace a notification not yet delivered.
-                Topic = string.Create(CultureInfo.InvariantCulture, $"feed-{job.EventId}"),
+                Topic = string.Create(CultureInfo.InvariantCulture, $"feed-{eventId}"),
                 Urgency = PushMessageUrgency.Normal,
             };
             try
@@ -117,11 +127,11 @@ internal sealed partial class PushDelivery(
             }
             catch (PushServiceClientException e)
             {
-                LogRefused(logger, Host(target.Endpoint), (int)e.StatusCode, job.EventId);
+                LogRefused(logger, Host(target.Endpoint), (int)e.StatusCode, eventId);
             }
             catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !token.IsCancellationRequested)
             {
-                LogUnreachable(logger, Host(target.Endpoint), e.GetType().Name, job.EventId);
+                LogUnreachable(logger, Host(target.Endpoint), e.GetType().Name, eventId);
             }
         });
 
@@ -148,9 +158,6 @@ internal sealed partial class PushDelivery(
     private static string Language(string? language) => string.Equals(language, "en", StringComparison.OrdinalIgnoreCase) ? "en-GB" : "fr-FR";
 
     private static string Host(string endpoint) => Uri.TryCreate(endpoint, UriKind.Absolute, out var uri) ? uri.Host : "?";
-
-    [LoggerMessage(EventId = 5302, Level = LogLevel.Error, Message = "Pushing event {EventId} failed")]
-    private static partial void LogJobFailed(ILogger logger, Exception exception, long eventId);
 
     [LoggerMessage(EventId = 5303, Level = LogLevel.Warning, Message = "Push service {Host} refused a notification of event {EventId} with status {Status}")]
     private static partial void LogRefused(ILogger logger, string host, int status, long eventId);

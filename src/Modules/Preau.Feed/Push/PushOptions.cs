@@ -30,9 +30,6 @@ public sealed class PushOptions
     /// <summary>How long a push service keeps a notification for a device that is off.</summary>
     public TimeSpan TimeToLive { get; set; } = TimeSpan.FromDays(1);
 
-    /// <summary>Publications waiting to be pushed; past it new ones are dropped (and logged) rather than slowing publication.</summary>
-    public int QueueCapacity { get; set; } = 2000;
-
     /// <summary>How many devices one person may register.</summary>
     public int MaxDevicesPerPerson { get; set; } = 10;
 

@@ -3,19 +3,19 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Preau.Platform.Feed;
+using Preau.Platform.Jobs;
 
 namespace Preau.Feed.Push;
 
-/// <summary>Web Push to installed apps: VAPID keys, devices, the listener that queues each publication, the background sender.</summary>
+/// <summary>Web Push to installed apps: VAPID keys, devices, the listener that enqueues a job per publication, the job that sends.</summary>
 internal static class PushSetup
 {
     public static IServiceCollection AddPush(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<PushOptions>().Bind(configuration.GetSection("Push"));
         services.AddSingleton<VapidKeys>();
-        services.AddSingleton<PushQueue>();
-        services.AddSingleton<IFeedListener, PushOnPublish>();
-        services.AddHostedService<PushDelivery>();
+        services.AddScoped<IFeedListener, PushOnPublish>();
+        services.AddJobHandler<PushDelivery>(PushDelivery.Kind);
         services.AddScoped<PushRecipients>();
         services.AddScoped<SubscribeDevice>();
         services.AddScoped<MyDevices>();

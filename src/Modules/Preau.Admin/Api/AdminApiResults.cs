@@ -1,9 +1,9 @@
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Localization;
-using Preau.Admin.Features;
 using Preau.Admin.Resources;
 using Preau.Platform.Api;
+using Preau.Platform.Kernel;
 
 namespace Preau.Admin.Api;
 

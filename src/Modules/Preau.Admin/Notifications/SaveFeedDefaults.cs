@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Preau.Admin.Audit;
-using Preau.Admin.Features;
 using Preau.Platform.Audit;
 using Preau.Platform.Feed;
 using Preau.Platform.Kernel;

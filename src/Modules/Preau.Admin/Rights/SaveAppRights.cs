@@ -1,7 +1,6 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Preau.Admin.Audit;
-using Preau.Admin.Features;
 using Preau.Platform.Audit;
 using Preau.Platform.Kernel;
 using Preau.Platform.Persistence;

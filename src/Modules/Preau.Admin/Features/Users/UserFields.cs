@@ -1,5 +1,6 @@
 using System.Net.Mail;
 using Microsoft.EntityFrameworkCore;
+using Preau.Platform.Kernel;
 using Preau.Platform.Persistence;
 
 namespace Preau.Admin.Features.Users;

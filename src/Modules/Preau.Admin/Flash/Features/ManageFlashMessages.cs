@@ -2,7 +2,6 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Preau.Admin.Audit;
 using Preau.Admin.Authorization;
-using Preau.Admin.Features;
 using Preau.Platform.Audit;
 using Preau.Platform.Flash;
 using Preau.Platform.Kernel;

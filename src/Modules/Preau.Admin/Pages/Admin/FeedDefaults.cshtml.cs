@@ -2,9 +2,9 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
-using Preau.Admin.Features;
 using Preau.Admin.Notifications;
 using Preau.Admin.Resources;
+using Preau.Platform.Kernel;
 using Preau.Platform.Security;
 
 namespace Preau.Admin.Pages.Admin;

@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
-using Preau.Admin.Features;
 using Preau.Admin.Flash.Features;
 using Preau.Admin.Flash.Resources;
 using Preau.Platform.Flash;

@@ -3,9 +3,9 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
-using Preau.Admin.Features;
 using Preau.Admin.Features.Groups;
 using Preau.Admin.Resources;
+using Preau.Platform.Kernel;
 using Preau.Platform.Persistence;
 using Preau.Platform.Security;
 
@@ -39,7 +39,7 @@ public sealed class DetailModel(CurrentUser currentUser, ViewGroup view, ManageG
         var wanted = (login ?? "").Trim().ToLowerInvariant();
         var userId = wanted.Length == 0 ? null : await db.Users.Where(u => u.Login == wanted).Select(u => (Guid?)u.Id).FirstOrDefaultAsync(ct);
         var outcome = userId is null
-            ? Outcome.Invalid<Features.Done>("Login", "Error.UnknownLogin")
+            ? Outcome.Invalid<Done>("Login", "Error.UnknownLogin")
             : await groups.AddMemberAsync(await currentUser.RequireAsync(ct), id, userId.Value, ct);
         return await AfterAsync(id, "added", outcome, ct);
     }

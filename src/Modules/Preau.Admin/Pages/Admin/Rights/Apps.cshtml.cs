@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
-using Preau.Admin.Features;
 using Preau.Admin.Resources;
 using Preau.Admin.Rights;
 using Preau.Platform.Kernel;

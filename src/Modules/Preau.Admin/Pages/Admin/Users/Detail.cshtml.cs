@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
-using Preau.Admin.Features;
 using Preau.Admin.Features.Users;
 using Preau.Admin.Resources;
 using Preau.Platform.Kernel;
@@ -53,7 +52,7 @@ public sealed class DetailModel(
             var other = await OtherAsync(login, ct);
             if (other is null)
             {
-                return Outcome.Invalid<Features.Done>("Login", "Error.UnknownLogin");
+                return Outcome.Invalid<Done>("Login", "Error.UnknownLogin");
             }
 
             var isParent = await db.Users.AnyAsync(u => u.Id == id && u.Profile == Profile.Relative, ct);

@@ -1,8 +1,9 @@
-namespace Preau.Admin.Features;
+namespace Preau.Platform.Kernel;
 
 /// <summary>
-/// What an administrative change gives back: done (with a value), not found (out of scope or
-/// absent: a 404), or refused with the reasons per field, as resource keys of AdminStrings.
+/// What a use case that changes something gives back: done (with a value), not found (out of
+/// scope or absent: a 404), or refused with the reasons per field, as resource keys of the
+/// module's strings.
 /// </summary>
 public sealed record Outcome<T>
 {

@@ -138,6 +138,32 @@ public sealed partial class FeedPublisher(
         return await db.Database.ExecuteSqlRawAsync(sql, [Parameter(db, "app", type.App), Parameter(db, "type", type.Key)], ct);
     }
 
+    /// <summary>
+    /// Takes back what a module published about a resource (a recalled message, a deleted post):
+    /// its events leave every feed at once, read or not. Returns how many events were withdrawn.
+    /// </summary>
+    public Task<int> WithdrawAsync(string resourceKey, CancellationToken ct = default) =>
+        WithdrawAsync(db.Set<FeedEvent>().Where(e => e.ResourceKey == resourceKey), ct);
+
+    /// <summary>Takes one event back from every feed (a moderator removed it).</summary>
+    public Task<int> WithdrawEventAsync(long eventId, CancellationToken ct = default) =>
+        WithdrawAsync(db.Set<FeedEvent>().Where(e => e.Id == eventId), ct);
+
+    private async Task<int> WithdrawAsync(IQueryable<FeedEvent> events, CancellationToken ct)
+    {
+        var ids = await events.Where(e => e.RemovedAt == null).Select(e => e.Id).ToListAsync(ct);
+        if (ids.Count == 0)
+        {
+            return 0;
+        }
+
+        var now = clock.GetUtcNow();
+        await db.Set<FeedEvent>().Where(e => ids.Contains(e.Id)).ExecuteUpdateAsync(s => s.SetProperty(e => e.RemovedAt, now), ct);
+        // Gone from every feed at once: one set statement whatever the size of the audience.
+        await db.Set<FeedRecipient>().Where(r => ids.Contains(r.EventId)).ExecuteDeleteAsync(ct);
+        return ids.Count;
+    }
+
     /// <summary>Profiles as an SQL list of numbers; no profile has number 0, so an empty list still makes valid SQL.</summary>
     public static string ProfileList(IReadOnlyList<Profile> profiles) =>
         profiles.Count == 0 ? "0" : string.Join(',', profiles.Select(p => ((int)p).ToString(CultureInfo.InvariantCulture)));

@@ -15,7 +15,7 @@ namespace Preau.Admin.Moderation.Features;
 /// Both are audited with the structure. False (404) when the item has no pending report in a
 /// structure the caller moderates.
 /// </summary>
-public sealed class DecideReport(PreauDbContext db, AuditLog audit, FeedTypes types, FeedText text, TimeProvider clock)
+public sealed class DecideReport(PreauDbContext db, FeedPublisher publisher, AuditLog audit, FeedTypes types, FeedText text, TimeProvider clock)
 {
     public Task<bool> KeepAsync(UserContext me, Guid structureId, long eventId, CancellationToken ct) =>
         DecideAsync(me, structureId, eventId, FeedReportDecision.Kept, ct);
@@ -48,10 +48,7 @@ public sealed class DecideReport(PreauDbContext db, AuditLog audit, FeedTypes ty
             .SetProperty(r => r.DecidedAt, now), ct);
         if (decision == FeedReportDecision.Removed)
         {
-            await db.Set<FeedEvent>().Where(e => e.Id == eventId && e.RemovedAt == null)
-                .ExecuteUpdateAsync(s => s.SetProperty(e => e.RemovedAt, now), ct);
-            // Gone from every feed at once: one set statement whatever the size of the audience.
-            await db.Set<FeedRecipient>().Where(r => r.EventId == eventId).ExecuteDeleteAsync(ct);
+            await publisher.WithdrawEventAsync(eventId, ct);
         }
 
         var type = types.Find(feedEvent.Event.Type);

@@ -1,5 +1,4 @@
 using System.Collections.Frozen;
-using System.Net;
 using System.Text;
 using AngleSharp;
 using AngleSharp.Dom;
@@ -120,13 +119,18 @@ public sealed class RichTextSanitizer
         foreach (var paragraph in normalized.Split("\n\n", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
             var lines = paragraph.Split('\n', StringSplitOptions.TrimEntries);
-            html.Append("<p>").AppendJoin("<br>", lines.Select(WebUtility.HtmlEncode)).Append("</p>");
+            html.Append("<p>").AppendJoin("<br>", lines.Select(EncodeText)).Append("</p>");
             if (plain.Length > 0) plain.Append('\n');
             plain.AppendJoin('\n', lines);
         }
 
         return html.Length == 0 ? RichText.Empty : new RichText(html.ToString(), plain.ToString());
     }
+
+    /// <summary>Text as an HTML serializer writes it in an element: only &amp;, &lt; and &gt; escaped, accents as they are.</summary>
+    private static string EncodeText(string text) =>
+        text.Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal).Replace(">", "&gt;", StringComparison.Ordinal)
+            .Replace("\u00A0", "&nbsp;", StringComparison.Ordinal);
 
     /// <summary>Before the allow-list: what goes with its content, and what pasted markup means in allowed words.</summary>
     private static void Prepare(IHtmlDocument dom, IElement body)

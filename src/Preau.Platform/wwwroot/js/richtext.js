@@ -21,11 +21,19 @@
   const safeHref = (href) => /^(https?:\/\/[^\s]|mailto:[^\s])/i.test(href || "") && !/[\s<>"`\\]/.test(href);
   const safeSrc = (src) => /^\/[^/\\]/.test(src || "") && !src.includes("..") && !/[\s"'<>]/.test(src);
 
+  // Editable areas write a no-break space wherever a space could collapse: a plain space again,
+  // except in runs of spaces and where French typography wants one (before ! ? ; : », after «).
+  const tidySpaces = (text) => text.replace(/\u00A0/g, (nbsp, at, all) => {
+    const before = all.charAt(at - 1);
+    const after = all.charAt(at + 1);
+    return /[!?;:»]/.test(after) || before === "«" || /\s/.test(before) || /\s/.test(after) ? nbsp : " ";
+  });
+
   // The allow-list applied to nodes of any document (an inert parsed one, or the editor): new nodes in `doc`.
   const clean = (source, doc) => {
     const out = doc.createDocumentFragment();
     source.childNodes.forEach((node) => {
-      if (node.nodeType === Node.TEXT_NODE) { out.append(doc.createTextNode(node.data)); return; }
+      if (node.nodeType === Node.TEXT_NODE) { out.append(doc.createTextNode(tidySpaces(node.data))); return; }
       if (node.nodeType !== Node.ELEMENT_NODE) return;
       const tag = node.localName;
       if (DROPPED.has(tag) || node.namespaceURI !== "http://www.w3.org/1999/xhtml") return;

@@ -99,6 +99,19 @@ public sealed class RichTextSanitizer
     }
 
     /// <summary>
+    /// What a form's rich-text field posted: the editor's markup (it always starts with an
+    /// element) is sanitized, a plain textarea's text (JavaScript off, no <c>&lt;</c> in it)
+    /// becomes paragraphs. Either way <see cref="RichText.IsTooLong"/> is set against the policy.
+    /// </summary>
+    public RichText FromPost(string? value, RichTextPolicy policy)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        if (value is not null && value.Contains('<', StringComparison.Ordinal)) return Sanitize(value, policy);
+        var text = FromPlainText(value);
+        return text.Html.Length > policy.MaxLength ? text with { IsTooLong = true } : text;
+    }
+
+    /// <summary>
     /// Markup read back from storage, sanitized again and ready for a view: <c>@Sanitizer.RenderSafe(message.Body, policy)</c>.
     /// Rendering never trusts what was saved (an older allow-list, a bug, a restored backup).
     /// </summary>

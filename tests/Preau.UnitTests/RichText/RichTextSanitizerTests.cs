@@ -187,6 +187,19 @@ public sealed class RichTextSanitizerTests
         Assert.Same(Preau.Platform.RichText.RichText.Empty, RichTextSanitizer.FromPlainText(" \n\n "));
     }
 
+    [Fact]
+    public void A_post_is_markup_from_the_editor_or_text_from_a_plain_textarea()
+    {
+        var fromEditor = Sanitizer.FromPost("<p>Bonjour <b>Léa</b><img src=x onerror=alert(1)></p>", Policy);
+        var fromTextarea = Sanitizer.FromPost("Bonjour Léa & Hugo\n\nÀ demain", Policy);
+        var tooLong = Sanitizer.FromPost(new string('a', 30), RichTextPolicy.TextOnly(20));
+
+        Assert.Equal("<p>Bonjour <b>Léa</b></p>", fromEditor.Html);
+        Assert.Equal("<p>Bonjour Léa &amp; Hugo</p><p>À demain</p>", fromTextarea.Html);
+        Assert.True(tooLong.IsTooLong);
+        Assert.True(Sanitizer.FromPost(null, Policy).IsEmpty);
+    }
+
     [Theory]
     [InlineData("https://example.org/a", true)]
     [InlineData("http://example.org", true)]

@@ -20,6 +20,7 @@ using Preau.Platform.Localization;
 using Preau.Platform.Mail;
 using Preau.Platform.Modules;
 using Preau.Platform.Persistence;
+using Preau.Platform.RichText;
 using Preau.Platform.Security;
 using Preau.Platform.Sharing;
 using Preau.Platform.Theming;
@@ -72,6 +73,7 @@ public static class PlatformSetup
         services.AddOptions<ActivationOptions>().Bind(configuration.GetSection("Security:Activation"));
         services.AddScoped<LoadUserContext>();
         services.AddPreauMail(configuration);
+        services.AddPreauRichText();
 
         services.AddPreauLocalization();
         services.AddPreauAuthentication();

@@ -18,12 +18,11 @@ public abstract class StorageQuotaTests(StorageApp app)
     private Task<bool> ReserveAsync(Guid user, long quota, long bytes) =>
         app.WithAsync<StorageQuota, bool>(q => q.TryReserveAsync(user, quota, bytes, Ct));
 
-    private Task ReleaseAsync(Guid user, long bytes) =>
-        app.WithAsync<StorageQuota, bool>(async q =>
-        {
-            await q.ReleaseAsync(user, bytes, Ct);
-            return true;
-        });
+    private async Task ReleaseAsync(Guid user, long bytes)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<StorageQuota>().ReleaseAsync(user, bytes, Ct);
+    }
 
     private async Task<StorageStatus> StatusAsync(Guid user) =>
         (await app.WithAsync<StorageQuota, StorageStatus?>(q => q.StatusAsync(user, Ct)))!;

@@ -35,9 +35,19 @@ public static class ByteSizes
 
     /// <summary>Reads "100 MB", "1.5 GB", "500 Mo", "20Ko" or a number of bytes (any case; "." as the decimal point).</summary>
     /// <exception cref="FormatException">Not a size.</exception>
-    public static long Parse(string text)
+    public static long Parse(string text) =>
+        TryParse(text, out var bytes)
+            ? bytes
+            : throw new FormatException($"\"{text}\" is not a size (for instance \"100 MB\", \"1 GB\" or a number of bytes).");
+
+    public static bool TryParse(string? text, out long bytes)
     {
-        ArgumentNullException.ThrowIfNull(text);
+        bytes = 0;
+        if (text is null)
+        {
+            return false;
+        }
+
         var trimmed = text.Trim();
         var split = trimmed.Length;
         while (split > 0 && char.IsLetter(trimmed[split - 1]))
@@ -46,20 +56,15 @@ public static class ByteSizes
         }
 
         var unitText = trimmed[split..];
-        var unit = Array.FindIndex(English, u => string.Equals(u, unitText, StringComparison.OrdinalIgnoreCase));
+        var unit = unitText.Length == 0 ? 0 : Array.FindIndex(English, u => string.Equals(u, unitText, StringComparison.OrdinalIgnoreCase));
         if (unit < 0)
         {
             unit = Array.FindIndex(French, u => string.Equals(u, unitText, StringComparison.OrdinalIgnoreCase));
         }
 
-        if (unitText.Length == 0)
-        {
-            unit = 0;
-        }
-
         if (unit < 0 || !decimal.TryParse(trimmed[..split].Trim(), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var number))
         {
-            throw new FormatException($"\"{text}\" is not a size (for instance \"100 MB\", \"1 GB\" or a number of bytes).");
+            return false;
         }
 
         var multiplier = 1L;
@@ -68,6 +73,13 @@ public static class ByteSizes
             multiplier *= Kilo;
         }
 
-        return (long)Math.Round(number * multiplier, MidpointRounding.AwayFromZero);
+        var value = Math.Round(number * multiplier, MidpointRounding.AwayFromZero);
+        if (value > long.MaxValue)
+        {
+            return false;
+        }
+
+        bytes = (long)value;
+        return true;
     }
 }

@@ -12,7 +12,10 @@ public static class StorageServiceCollectionExtensions
     public static IServiceCollection AddPreauStorage(this IServiceCollection services, IConfiguration configuration)
     {
         var section = configuration.GetSection("Storage");
-        services.AddOptions<StorageOptions>().Bind(section);
+        // A quota that is not a size stops the start, rather than the first upload.
+        services.AddOptions<StorageOptions>().Bind(section)
+            .Validate(o => o.Quota.Values.All(v => ByteSizes.TryParse(v, out _)), "Storage:Quota:<Profile> takes sizes such as \"100 MB\", \"1 GB\" or a number of bytes.")
+            .ValidateOnStart();
         services.AddSingleton<IBlobStore>(sp => new FileSystemBlobStore(
             sp.GetRequiredService<IOptions<StorageOptions>>().Value.FullPath(sp.GetRequiredService<IOptions<PreauOptions>>().Value.FullDataPath),
             sp.GetRequiredService<TimeProvider>()));

@@ -42,5 +42,10 @@ public sealed class ByteSizesTests
     [InlineData("10 XB")]
     [InlineData("-5 MB")]
     [InlineData("1,5 Go")]
-    public void Anything_else_is_not_a_size(string text) => Assert.Throws<FormatException>(() => ByteSizes.Parse(text));
+    [InlineData("99999999999 TB")]
+    public void Anything_else_is_not_a_size(string text)
+    {
+        Assert.Throws<FormatException>(() => ByteSizes.Parse(text));
+        Assert.False(ByteSizes.TryParse(text, out _));
+    }
 }

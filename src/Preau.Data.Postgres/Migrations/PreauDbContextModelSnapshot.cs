@@ -1492,6 +1492,60 @@ namespace Preau.Data.Postgres.Migrations
                     b.ToTable("shr_bookmark_members", (string)null);
                 });
 
+            modelBuilder.Entity("Preau.Platform.Storage.BlobRecord", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)")
+                        .HasColumnName("key");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<long>("Length")
+                        .HasColumnType("bigint")
+                        .HasColumnName("length");
+
+                    b.Property<int>("RefCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("ref_count");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("sha256");
+
+                    b.Property<DateTimeOffset?>("UnreferencedSince")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("unreferenced_since");
+
+                    b.HasKey("Key")
+                        .HasName("pk_sto_blobs");
+
+                    b.HasIndex("UnreferencedSince")
+                        .HasDatabaseName("ix_sto_blobs_unreferenced_since");
+
+                    b.ToTable("sto_blobs", (string)null);
+                });
+
+            modelBuilder.Entity("Preau.Platform.Storage.StorageUsage", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.Property<long>("UsedBytes")
+                        .HasColumnType("bigint")
+                        .HasColumnName("used_bytes");
+
+                    b.HasKey("UserId")
+                        .HasName("pk_sto_usage");
+
+                    b.ToTable("sto_usage", (string)null);
+                });
+
             modelBuilder.Entity("Preau.Provisioning.Domain.Detachment", b =>
                 {
                     b.Property<Guid>("UserId")
@@ -1993,6 +2047,16 @@ namespace Preau.Data.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_shr_bookmark_members_shr_bookmarks_bookmark_id");
+                });
+
+            modelBuilder.Entity("Preau.Platform.Storage.StorageUsage", b =>
+                {
+                    b.HasOne("Preau.Platform.Directory.Domain.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_sto_usage_dir_users_user_id");
                 });
 
             modelBuilder.Entity("Preau.Provisioning.Domain.Detachment", b =>

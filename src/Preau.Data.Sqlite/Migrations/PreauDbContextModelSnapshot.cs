@@ -1483,6 +1483,60 @@ namespace Preau.Data.Sqlite.Migrations
                     b.ToTable("shr_bookmark_members", (string)null);
                 });
 
+            modelBuilder.Entity("Preau.Platform.Storage.BlobRecord", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("key");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<long>("Length")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("length");
+
+                    b.Property<int>("RefCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ref_count");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sha256");
+
+                    b.Property<long?>("UnreferencedSince")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("unreferenced_since");
+
+                    b.HasKey("Key")
+                        .HasName("pk_sto_blobs");
+
+                    b.HasIndex("UnreferencedSince")
+                        .HasDatabaseName("ix_sto_blobs_unreferenced_since");
+
+                    b.ToTable("sto_blobs", (string)null);
+                });
+
+            modelBuilder.Entity("Preau.Platform.Storage.StorageUsage", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.Property<long>("UsedBytes")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("used_bytes");
+
+                    b.HasKey("UserId")
+                        .HasName("pk_sto_usage");
+
+                    b.ToTable("sto_usage", (string)null);
+                });
+
             modelBuilder.Entity("Preau.Provisioning.Domain.Detachment", b =>
                 {
                     b.Property<Guid>("UserId")
@@ -1984,6 +2038,16 @@ namespace Preau.Data.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_shr_bookmark_members_shr_bookmarks_bookmark_id");
+                });
+
+            modelBuilder.Entity("Preau.Platform.Storage.StorageUsage", b =>
+                {
+                    b.HasOne("Preau.Platform.Directory.Domain.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_sto_usage_dir_users_user_id");
                 });
 
             modelBuilder.Entity("Preau.Provisioning.Domain.Detachment", b =>

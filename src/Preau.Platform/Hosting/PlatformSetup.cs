@@ -23,6 +23,7 @@ using Preau.Platform.Persistence;
 using Preau.Platform.RichText;
 using Preau.Platform.Security;
 using Preau.Platform.Sharing;
+using Preau.Platform.Storage;
 using Preau.Platform.Theming;
 
 namespace Preau.Platform.Hosting;
@@ -67,6 +68,7 @@ public static class PlatformSetup
         services.AddPreauFeed(configuration);
         services.AddPreauFlash(configuration);
         services.AddPreauJobs(configuration);
+        services.AddPreauStorage(configuration);
         services.AddSingleton(sp => SecretKeys.FromConfiguration(configuration, sp.GetRequiredService<IOptions<PreauOptions>>().Value));
         services.AddSingleton<Codes>();
         services.AddSingleton<ActivationCodes>();

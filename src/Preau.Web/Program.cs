@@ -5,6 +5,7 @@ using Preau.Account;
 using Preau.Admin;
 using Preau.Directory;
 using Preau.Feed;
+using Preau.Messaging;
 using Preau.Platform.Flash;
 using Preau.Platform.Hosting;
 using Preau.Platform.Persistence;
@@ -30,13 +31,14 @@ if (!string.Equals(builder.Configuration["Preau:LogFormat"], "text", StringCompa
 }
 
 builder.Services.AddPreauPlatform(builder.Configuration,
-    typeof(AccountModule).Assembly, typeof(PortalModule).Assembly, typeof(AdminModule).Assembly, typeof(ProvisioningModule).Assembly, typeof(DirectoryModule).Assembly, typeof(FeedModule).Assembly);
+    typeof(AccountModule).Assembly, typeof(PortalModule).Assembly, typeof(AdminModule).Assembly, typeof(ProvisioningModule).Assembly, typeof(DirectoryModule).Assembly, typeof(FeedModule).Assembly, typeof(MessagingModule).Assembly);
 builder.Services.AddAccount();
 builder.Services.AddPortal();
 builder.Services.AddAdmin();
 builder.Services.AddProvisioning(builder.Configuration);
 builder.Services.AddDirectoryApp();
 builder.Services.AddFeedApp(builder.Configuration);
+builder.Services.AddMessaging(builder.Configuration);
 builder.Services.AddScoped<DemoCity>();
 
 builder.Services.AddRazorPages();
@@ -106,6 +108,7 @@ app.MapAdmin();
 app.MapProvisioning();
 app.MapDirectoryApp();
 app.MapFeedApp();
+app.MapMessaging();
 
 await app.RunAsync();
 

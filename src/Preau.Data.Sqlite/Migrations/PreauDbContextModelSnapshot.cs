@@ -356,6 +356,414 @@ namespace Preau.Data.Sqlite.Migrations
                     b.ToTable("fed_push_keys", (string)null);
                 });
 
+            modelBuilder.Entity("Preau.Messaging.Domain.MailFolder", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<int>("Depth")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("depth");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<Guid?>("ParentId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("parent_id");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_msg_folders");
+
+                    b.HasIndex("UserId", "ParentId")
+                        .HasDatabaseName("ix_msg_folders_user_id_parent_id");
+
+                    b.ToTable("msg_folders", (string)null);
+                });
+
+            modelBuilder.Entity("Preau.Messaging.Domain.MailboxEntry", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.Property<Guid>("MessageId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("message_id");
+
+                    b.Property<long>("Date")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("date");
+
+                    b.Property<Guid>("FolderId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("folder_id");
+
+                    b.Property<bool>("Hidden")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("hidden");
+
+                    b.Property<bool>("Received")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("received");
+
+                    b.Property<Guid?>("TrashedFrom")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("trashed_from");
+
+                    b.Property<bool>("Unread")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("unread");
+
+                    b.HasKey("UserId", "MessageId")
+                        .HasName("pk_msg_mailbox");
+
+                    b.HasIndex("MessageId")
+                        .HasDatabaseName("ix_msg_mailbox_message_id");
+
+                    b.HasIndex("UserId", "FolderId")
+                        .HasDatabaseName("ix_msg_mailbox_unread")
+                        .HasFilter("unread");
+
+                    b.HasIndex("UserId", "FolderId", "Date", "MessageId")
+                        .HasDatabaseName("ix_msg_mailbox_folder");
+
+                    b.ToTable("msg_mailbox", (string)null);
+                });
+
+            modelBuilder.Entity("Preau.Messaging.Domain.MassSendAlert", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long?>("AcknowledgedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("acknowledged_at");
+
+                    b.Property<Guid?>("AcknowledgedBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("acknowledged_by");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("MessageId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("message_id");
+
+                    b.Property<int>("Recipients")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("recipients");
+
+                    b.Property<Guid>("SenderId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sender_id");
+
+                    b.Property<Guid?>("StructureId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("structure_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_msg_alerts");
+
+                    b.HasIndex("SenderId", "CreatedAt")
+                        .HasDatabaseName("ix_msg_alerts_sender_id_created_at");
+
+                    b.HasIndex("StructureId", "AcknowledgedAt")
+                        .HasDatabaseName("ix_msg_alerts_structure_id_acknowledged_at");
+
+                    b.ToTable("msg_alerts", (string)null);
+                });
+
+            modelBuilder.Entity("Preau.Messaging.Domain.Message", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<int>("AttachmentCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("attachment_count");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("body");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("FailureKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("failure_key");
+
+                    b.Property<Guid?>("ParentId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("parent_id");
+
+                    b.Property<string>("Preview")
+                        .IsRequired()
+                        .HasMaxLength(160)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("preview");
+
+                    b.Property<long?>("RecalledAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("recalled_at");
+
+                    b.Property<int>("RecipientCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("recipient_count");
+
+                    b.Property<long?>("ScheduledFor")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("scheduled_for");
+
+                    b.Property<string>("SearchText")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("search_text");
+
+                    b.Property<Guid>("SenderId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sender_id");
+
+                    b.Property<string>("SenderName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sender_name");
+
+                    b.Property<long?>("SentAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sent_at");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("size");
+
+                    b.Property<int>("State")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("state");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("subject");
+
+                    b.Property<Guid>("ThreadId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("thread_id");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_msg_messages");
+
+                    b.HasIndex("ThreadId")
+                        .HasDatabaseName("ix_msg_messages_thread_id");
+
+                    b.HasIndex("SenderId", "SentAt")
+                        .HasDatabaseName("ix_msg_messages_sender_id_sent_at");
+
+                    b.ToTable("msg_messages", (string)null);
+                });
+
+            modelBuilder.Entity("Preau.Messaging.Domain.MessageAddress", b =>
+                {
+                    b.Property<Guid>("MessageId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("message_id");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("position");
+
+                    b.Property<int>("Field")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("field");
+
+                    b.Property<bool>("IsGroup")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("is_group");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<Guid>("TargetId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("target_id");
+
+                    b.HasKey("MessageId", "Position")
+                        .HasName("pk_msg_addresses");
+
+                    b.ToTable("msg_addresses", (string)null);
+                });
+
+            modelBuilder.Entity("Preau.Messaging.Domain.MessageAttachment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("BlobKey")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("blob_key");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(127)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("content_type");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("file_name");
+
+                    b.Property<bool>("Inline")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("inline");
+
+                    b.Property<long>("Length")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("length");
+
+                    b.Property<Guid>("MessageId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("message_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_msg_attachments");
+
+                    b.HasIndex("MessageId")
+                        .HasDatabaseName("ix_msg_attachments_message_id");
+
+                    b.ToTable("msg_attachments", (string)null);
+                });
+
+            modelBuilder.Entity("Preau.Messaging.Domain.MessageReport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<long?>("DecidedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("decided_at");
+
+                    b.Property<Guid?>("DecidedBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decided_by");
+
+                    b.Property<int>("Decision")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("decision");
+
+                    b.Property<Guid>("MessageId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("message_id");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
+
+                    b.Property<Guid>("ReporterId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reporter_id");
+
+                    b.Property<Guid>("StructureId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("structure_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_msg_reports");
+
+                    b.HasIndex("MessageId", "ReporterId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_msg_reports_message_id_reporter_id");
+
+                    b.HasIndex("StructureId", "Decision")
+                        .HasDatabaseName("ix_msg_reports_structure_id_decision");
+
+                    b.ToTable("msg_reports", (string)null);
+                });
+
+            modelBuilder.Entity("Preau.Messaging.Domain.MessagingPolicy", b =>
+                {
+                    b.Property<Guid>("StructureId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("structure_id");
+
+                    b.Property<int>("Profile")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("profile");
+
+                    b.Property<TimeOnly?>("QuietFrom")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("quiet_from");
+
+                    b.Property<TimeOnly?>("QuietTo")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("quiet_to");
+
+                    b.Property<bool>("SendingEnabled")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sending_enabled");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.Property<Guid?>("UpdatedBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_by");
+
+                    b.HasKey("StructureId", "Profile")
+                        .HasName("pk_msg_policies");
+
+                    b.ToTable("msg_policies", (string)null);
+                });
+
             modelBuilder.Entity("Preau.Platform.Audit.AuditEntry", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1802,6 +2210,73 @@ namespace Preau.Data.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_fed_push_subscriptions_dir_users_user_id");
+                });
+
+            modelBuilder.Entity("Preau.Messaging.Domain.MailFolder", b =>
+                {
+                    b.HasOne("Preau.Platform.Directory.Domain.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_msg_folders_dir_users_user_id");
+                });
+
+            modelBuilder.Entity("Preau.Messaging.Domain.MailboxEntry", b =>
+                {
+                    b.HasOne("Preau.Messaging.Domain.Message", null)
+                        .WithMany()
+                        .HasForeignKey("MessageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_msg_mailbox_message_message_id");
+
+                    b.HasOne("Preau.Platform.Directory.Domain.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_msg_mailbox_dir_users_user_id");
+                });
+
+            modelBuilder.Entity("Preau.Messaging.Domain.MessageAddress", b =>
+                {
+                    b.HasOne("Preau.Messaging.Domain.Message", null)
+                        .WithMany()
+                        .HasForeignKey("MessageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_msg_addresses_message_message_id");
+                });
+
+            modelBuilder.Entity("Preau.Messaging.Domain.MessageAttachment", b =>
+                {
+                    b.HasOne("Preau.Messaging.Domain.Message", null)
+                        .WithMany()
+                        .HasForeignKey("MessageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_msg_attachments_message_message_id");
+                });
+
+            modelBuilder.Entity("Preau.Messaging.Domain.MessageReport", b =>
+                {
+                    b.HasOne("Preau.Messaging.Domain.Message", null)
+                        .WithMany()
+                        .HasForeignKey("MessageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_msg_reports_msg_messages_message_id");
+                });
+
+            modelBuilder.Entity("Preau.Messaging.Domain.MessagingPolicy", b =>
+                {
+                    b.HasOne("Preau.Platform.Directory.Domain.Structure", null)
+                        .WithMany()
+                        .HasForeignKey("StructureId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_msg_policies_dir_structures_structure_id");
                 });
 
             modelBuilder.Entity("Preau.Platform.Communication.GroupLink", b =>

@@ -1,0 +1,39 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Preau.Messaging.Domain;
+using Preau.Platform.Kernel;
+using Preau.Platform.Persistence;
+
+namespace Preau.Messaging.Features.Safety;
+
+/// <summary>
+/// Whether a person may send now, whatever the recipients: their schools' switches and quiet
+/// hours for their profile (any of their schools holding it holds it), and the rate limit on
+/// their recent sends. Checked at every send, scheduled ones included, on the server.
+/// </summary>
+public sealed class SendingGate(PreauDbContext db, TimeProvider clock, IOptions<MessagingOptions> options)
+{
+    /// <summary>Null when the person may send; else the key of the reason, in the module's strings.</summary>
+    public async Task<string?> RefusalAsync(Guid senderId, Profile profile, IReadOnlyCollection<Guid> structureIds, CancellationToken ct)
+    {
+        var ids = structureIds.ToList();
+        var policies = await db.Set<MessagingPolicy>().AsNoTracking()
+            .Where(p => ids.Contains(p.StructureId) && p.Profile == profile).ToListAsync(ct);
+        if (policies.Any(p => !p.SendingEnabled))
+        {
+            return "Error.SendingOff";
+        }
+
+        var now = clock.GetUtcNow();
+        var time = TimeOnly.FromDateTime(SchoolTime.ToParis(now).DateTime);
+        if (policies.Any(p => p.IsQuietAt(time)))
+        {
+            return "Error.QuietHours";
+        }
+
+        var limits = options.Value;
+        var since = now - limits.RateWindow;
+        var recent = await db.Set<Message>().CountAsync(m => m.SenderId == senderId && m.SentAt > since, ct);
+        return recent >= limits.SendsPerWindow ? "Error.RateLimited" : null;
+    }
+}

@@ -45,6 +45,7 @@ public static class MessagingModule
         services.AddScoped<SearchMessages>();
         services.AddScoped<ReportMessage>();
         services.AddMessagingFeed();
+        services.AddMailboxPages();
         services.AddApp(new AppDefinition(MessagingFeed.App, typeof(MessagingStrings), "App.Name", "App.Description",
             [new(AccessRight, "Right.Access", DefaultHolders.Profiles(Profile.Student, Profile.Relative, Profile.Teacher, Profile.Personnel, Profile.Periscolaire))],
             Order: 20),
@@ -52,5 +53,5 @@ public static class MessagingModule
         return services;
     }
 
-    public static IEndpointRouteBuilder MapMessaging(this IEndpointRouteBuilder endpoints) => endpoints;
+    public static IEndpointRouteBuilder MapMessaging(this IEndpointRouteBuilder endpoints) => endpoints.MapMailbox();
 }

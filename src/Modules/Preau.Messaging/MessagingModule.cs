@@ -47,6 +47,7 @@ public static class MessagingModule
         services.AddScoped<ReportMessage>();
         services.AddMessagingCompose();
         services.AddMessagingFeed();
+        services.AddMailboxPages();
         services.AddApp(new AppDefinition(MessagingFeed.App, typeof(MessagingStrings), "App.Name", "App.Description",
             [new(AccessRight, "Right.Access", DefaultHolders.Profiles(Profile.Student, Profile.Relative, Profile.Teacher, Profile.Personnel, Profile.Periscolaire))],
             Order: 20),
@@ -54,5 +55,10 @@ public static class MessagingModule
         return services;
     }
 
-    public static IEndpointRouteBuilder MapMessaging(this IEndpointRouteBuilder endpoints) => endpoints.MapMessagingCompose();
+    public static IEndpointRouteBuilder MapMessaging(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapMessagingCompose();
+        endpoints.MapMailbox();
+        return endpoints;
+    }
 }

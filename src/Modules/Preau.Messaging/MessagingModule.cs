@@ -9,6 +9,7 @@ using Preau.Messaging.Features.Recall;
 using Preau.Messaging.Features.Safety;
 using Preau.Messaging.Features.Search;
 using Preau.Messaging.Features.Sending;
+using Preau.Messaging.Features.Young;
 using Preau.Messaging.Resources;
 using Preau.Platform.Jobs;
 using Preau.Platform.Kernel;
@@ -48,6 +49,7 @@ public static class MessagingModule
         services.AddMessagingCompose();
         services.AddMessagingFeed();
         services.AddMailboxPages();
+        services.AddYoungMail();
         services.AddApp(new AppDefinition(MessagingFeed.App, typeof(MessagingStrings), "App.Name", "App.Description",
             [new(AccessRight, "Right.Access", DefaultHolders.Profiles(Profile.Student, Profile.Relative, Profile.Teacher, Profile.Personnel, Profile.Periscolaire))],
             Order: 20),

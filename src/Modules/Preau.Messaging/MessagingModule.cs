@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Preau.Messaging.Api;
 using Preau.Messaging.Features.Compose;
 using Preau.Messaging.Features.Mailbox;
 using Preau.Messaging.Features.Moderation;
@@ -52,5 +53,5 @@ public static class MessagingModule
         return services;
     }
 
-    public static IEndpointRouteBuilder MapMessaging(this IEndpointRouteBuilder endpoints) => endpoints;
+    public static IEndpointRouteBuilder MapMessaging(this IEndpointRouteBuilder endpoints) => endpoints.MapMessagingApi();
 }

@@ -92,7 +92,7 @@ internal static class MessagingApi
                     : TypedResults.Ok(new PageResponse(SystemFolders.Slug(folderId), [.. page.Lines.Select(l => Line(l, s))], page.Next));
             })
             .WithName("MessagingGetFolderPage")
-            .WithSummary("A page of a folder, newest first: folder is a system folder's slug (reception by default) or the id of one of the caller's folders; after continues from the previous answer's next; size 1 to 100, 30 by default. 404 when the folder is not the caller's.");
+            .WithSummary("A page of a folder, newest first: folder is a system folder's slug (reception by default) or the id of one of the caller's folders; after continues from the previous answer's next; size 1 to 100, 25 by default. 404 when the folder is not the caller's.");
 
         api.MapGet("/counts", async (CurrentUser currentUser, ReadMailbox mailbox, CancellationToken ct) =>
                 TypedResults.Ok((await mailbox.CountsAsync((await currentUser.RequireAsync(ct)).Id, ct)).Values

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Preau.Messaging.Api;
 using Preau.Messaging.Features.Attachments;
 using Preau.Messaging.Features.Compose;
 using Preau.Messaging.Features.Mailbox;
@@ -61,6 +62,7 @@ public static class MessagingModule
     {
         endpoints.MapMessagingCompose();
         endpoints.MapMailbox();
+        endpoints.MapMessagingApi();
         return endpoints;
     }
 }

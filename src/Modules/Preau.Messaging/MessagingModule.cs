@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Preau.Messaging.Api;
 using Preau.Messaging.Features.Compose;
 using Preau.Messaging.Features.Mailbox;
 using Preau.Messaging.Features.Moderation;
@@ -45,6 +46,7 @@ public static class MessagingModule
         services.AddScoped<SearchMessages>();
         services.AddScoped<ReportMessage>();
         services.AddMessagingFeed();
+        services.AddMessagingSafety();
         services.AddApp(new AppDefinition(MessagingFeed.App, typeof(MessagingStrings), "App.Name", "App.Description",
             [new(AccessRight, "Right.Access", DefaultHolders.Profiles(Profile.Student, Profile.Relative, Profile.Teacher, Profile.Personnel, Profile.Periscolaire))],
             Order: 20),
@@ -52,5 +54,5 @@ public static class MessagingModule
         return services;
     }
 
-    public static IEndpointRouteBuilder MapMessaging(this IEndpointRouteBuilder endpoints) => endpoints;
+    public static IEndpointRouteBuilder MapMessaging(this IEndpointRouteBuilder endpoints) => endpoints.MapSafetyApi();
 }

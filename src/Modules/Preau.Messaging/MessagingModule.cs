@@ -51,6 +51,7 @@ public static class MessagingModule
         services.AddMessagingFeed();
         services.AddMailboxPages();
         services.AddYoungMail();
+        services.AddMessagingSafety();
         services.AddApp(new AppDefinition(MessagingFeed.App, typeof(MessagingStrings), "App.Name", "App.Description",
             [new(AccessRight, "Right.Access", DefaultHolders.Profiles(Profile.Student, Profile.Relative, Profile.Teacher, Profile.Personnel, Profile.Periscolaire))],
             Order: 20),
@@ -63,6 +64,7 @@ public static class MessagingModule
         endpoints.MapMessagingCompose();
         endpoints.MapMailbox();
         endpoints.MapMessagingApi();
+        endpoints.MapSafetyApi();
         return endpoints;
     }
 }

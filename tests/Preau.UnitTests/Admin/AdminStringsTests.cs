@@ -29,6 +29,7 @@ public sealed partial class AdminStringsTests
             "mfa.recovery-code-used", "share.update", "app-rights.update", "app-rights.reset", "communication.link-add", "communication.link-remove", "communication.members-update",
             "communication.direct-update", "communication.reset", "feed.defaults-update",
             "feed.report-keep", "feed.report-remove", "flash.create", "flash.update", "flash.delete",
+            "messaging.policy-update", "messaging.report-keep", "messaging.report-remove", "messaging.mass-send-alert",
         ];
 
         Assert.Equal(issue.Order(StringComparer.Ordinal), AuditActions.All.Order(StringComparer.Ordinal));

@@ -38,6 +38,10 @@ public static class AuditActions
     public const string FlashCreate = "flash.create";
     public const string FlashUpdate = "flash.update";
     public const string FlashDelete = "flash.delete";
+    public const string MessagingPolicyUpdate = "messaging.policy-update";
+    public const string MessagingReportKeep = "messaging.report-keep";
+    public const string MessagingReportRemove = "messaging.report-remove";
+    public const string MessagingMassSendAlert = "messaging.mass-send-alert";
 
     /// <summary>Every code of the trail, in the order the audit page's filter lists them.</summary>
     public static readonly IReadOnlyList<string> All =
@@ -53,6 +57,7 @@ public static class AuditActions
         CommunicationLinkAdd, CommunicationLinkRemove, CommunicationMembersUpdate, CommunicationDirectUpdate, CommunicationReset,
         FeedDefaultsUpdate,
         FeedReportKeep, FeedReportRemove, FlashCreate, FlashUpdate, FlashDelete,
+        MessagingPolicyUpdate, MessagingReportKeep, MessagingReportRemove, MessagingMassSendAlert,
     ];
 
     /// <summary>The resource key of a code's label; a code from a newer module without one shows as itself.</summary>

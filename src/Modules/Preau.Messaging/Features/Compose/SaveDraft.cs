@@ -122,6 +122,11 @@ public sealed class SaveDraft(PreauDbContext db, Recipients recipients, MessageB
 
         message.Size += growth;
         await db.Set<MessageAddress>().Where(a => a.MessageId == message.Id).ExecuteDeleteAsync(ct);
+        foreach (var stale in db.ChangeTracker.Entries<MessageAddress>().Where(e => e.Entity.MessageId == message.Id).ToList())
+        {
+            // Saved earlier in the same scope (a reply created then filled): gone from the table now.
+            stale.State = EntityState.Detached;
+        }
 
         message.Subject = subject;
         message.Body = body.Html;

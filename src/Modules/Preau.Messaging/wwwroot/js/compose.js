@@ -14,7 +14,7 @@
   const fill = (text, ...args) => args.reduce((s, a, i) => s.replace(`{${i}}`, a), text || "");
   form.classList.add("js");
   form.querySelectorAll(".compose-nojs").forEach((e) => { e.hidden = true; });
-  form.querySelectorAll("[data-js-only]").forEach((e) => { e.hidden = false; });
+  form.querySelectorAll(".js-only").forEach((e) => { e.hidden = false; });
 
   // ---- Saving ----------------------------------------------------------------------------
   let timer = 0;
@@ -75,7 +75,7 @@
 
   // ---- Cc / Cci ----------------------------------------------------------------------------
   const toggle = form.querySelector(".compose-cc-toggle");
-  const optional = [...form.querySelectorAll(".compose-row[data-optional]")];
+  const optional = [...form.querySelectorAll(".compose-row.optional")];
   if (toggle && optional.every((row) => !row.querySelector(".compose-chip"))) {
     optional.forEach((row) => { row.hidden = true; });
     toggle.hidden = false;

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Preau.Messaging.Domain;
@@ -8,7 +7,7 @@ using Preau.Platform.Security;
 
 namespace Preau.Messaging.Features.Mailbox;
 
-/// <summary>The mailbox pages: the folder route and the small JSON of counts the open page refetches when the feed says something new.</summary>
+/// <summary>The mailbox pages: their date helper and the small JSON of counts the open page refetches when the feed says something new.</summary>
 public static class MailboxSetup
 {
     /// <summary>Counts per folder, keyed by the folder's slug (system folders) or id (one's own).</summary>
@@ -17,8 +16,6 @@ public static class MailboxSetup
     public static IServiceCollection AddMailboxPages(this IServiceCollection services)
     {
         services.AddScoped<MailboxDates>();
-        // /messagerie is the inbox; /messagerie/dossier/{slug or id} any other folder, by the same page.
-        services.Configure<RazorPagesOptions>(o => o.Conventions.AddPageRoute("/Messagerie/Index", "messagerie/dossier/{dossier}"));
         return services;
     }
 

@@ -21,7 +21,7 @@ public abstract partial class YoungMailTests(MessagingApp app)
     [GeneratedRegex("<input type=\"checkbox\" name=\"a\" value=\"([0-9a-f-]{36})\"")]
     private static partial Regex PickedId();
 
-    private async Task<HashSet<Guid>> PictureIdsAsync(HttpClient client)
+    private static async Task<HashSet<Guid>> PictureIdsAsync(HttpClient client)
     {
         var html = await client.GetStringAsync("/messagerie/facile/ecrire", Ct);
         return [.. PickedId().Matches(html).Select(m => Guid.Parse(m.Groups[1].Value))];

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Preau.Messaging.Features.Attachments;
 using Preau.Messaging.Features.Compose;
 using Preau.Messaging.Features.Mailbox;
 using Preau.Messaging.Features.Moderation;
@@ -45,6 +46,7 @@ public static class MessagingModule
         services.AddScoped<RecallMessage>();
         services.AddScoped<SearchMessages>();
         services.AddScoped<ReportMessage>();
+        services.AddMessagingCompose();
         services.AddMessagingFeed();
         services.AddYoungMail();
         services.AddApp(new AppDefinition(MessagingFeed.App, typeof(MessagingStrings), "App.Name", "App.Description",
@@ -54,5 +56,5 @@ public static class MessagingModule
         return services;
     }
 
-    public static IEndpointRouteBuilder MapMessaging(this IEndpointRouteBuilder endpoints) => endpoints;
+    public static IEndpointRouteBuilder MapMessaging(this IEndpointRouteBuilder endpoints) => endpoints.MapMessagingCompose();
 }

@@ -257,7 +257,7 @@
       body.append("file", file, file.name || "image.png");
       if (token) body.append("__csrf", token);
       try {
-        const response = await fetch(uploadUrl, {
+        const response = await fetch(textarea.dataset.uploadUrl || uploadUrl, {
           method: "POST", body, credentials: "same-origin",
           headers: token ? { Accept: "application/json", "X-CSRF-TOKEN": token } : { Accept: "application/json" },
         });

@@ -1,9 +1,11 @@
+using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Preau.Messaging.Data;
 using Preau.Messaging.Domain;
 using Preau.Platform.Kernel;
 using Preau.Platform.Persistence;
+using Preau.Platform.Storage;
 
 namespace Preau.Messaging.Features.Compose;
 
@@ -22,7 +24,12 @@ public sealed record DraftContent(
 /// so a draft is never lost for a refused recipient: the others and the text are kept and the
 /// refusal is said.
 /// </summary>
-public sealed class SaveDraft(PreauDbContext db, Recipients recipients, MessageBodies bodies, TimeProvider clock, IOptions<MessagingOptions> options)
+/// <remarks>
+/// The body counts toward the sender's storage quota like the attachments do: each save charges
+/// (or gives back) the difference in the body's UTF-8 length, kept in <see cref="Message.Size"/>;
+/// a draft deleted for good gives its whole size back (<c>AttachFile.ReleaseDraftsAsync</c>).
+/// </remarks>
+public sealed class SaveDraft(PreauDbContext db, Recipients recipients, MessageBodies bodies, StorageQuota quota, TimeProvider clock, IOptions<MessagingOptions> options)
 {
     public sealed record Saved(Guid Id, IReadOnlyList<Addressee> Addressees, IReadOnlyList<RecipientRef> Refused, DateTimeOffset SavedAt);
 
@@ -68,7 +75,6 @@ public sealed class SaveDraft(PreauDbContext db, Recipients recipients, MessageB
             return Outcome.NotFound<Saved>();
         }
 
-        await db.Set<MessageAddress>().Where(a => a.MessageId == draftId).ExecuteDeleteAsync(ct);
         message.UpdatedAt = clock.GetUtcNow();
         entry.Date = message.UpdatedAt;
         return await FillAsync(me, message, content, ct);
@@ -102,6 +108,20 @@ public sealed class SaveDraft(PreauDbContext db, Recipients recipients, MessageB
         {
             return Outcome.Invalid<Saved>(problems.ToDictionary());
         }
+
+        var growth = (long)Encoding.UTF8.GetByteCount(body.Html) - Encoding.UTF8.GetByteCount(message.Body);
+        if (growth > 0 && !await quota.TryReserveAsync(me.Id, quota.QuotaOf(me), growth, ct))
+        {
+            return Outcome.Invalid<Saved>(nameof(DraftContent.Body), "Error.QuotaFull");
+        }
+
+        if (growth < 0)
+        {
+            await quota.ReleaseAsync(me.Id, -growth, ct);
+        }
+
+        message.Size += growth;
+        await db.Set<MessageAddress>().Where(a => a.MessageId == message.Id).ExecuteDeleteAsync(ct);
 
         message.Subject = subject;
         message.Body = body.Html;

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Preau.Messaging.Domain;
+using Preau.Messaging.Features.Attachments;
 using Preau.Platform.Kernel;
 using Preau.Platform.Persistence;
 
@@ -10,7 +11,7 @@ namespace Preau.Messaging.Features.Mailbox;
 /// touches anyone else's copy: a message deleted by one of its recipients stays in every other box.
 /// Ids the person does not hold are ignored (never an error that would tell they exist).
 /// </summary>
-public sealed class OrganizeMessages(PreauDbContext db)
+public sealed class OrganizeMessages(PreauDbContext db, AttachFile attachments)
 {
     public const int MaxBatch = 500;
 
@@ -94,6 +95,8 @@ public sealed class OrganizeMessages(PreauDbContext db)
         {
             var list = chunk.ToList();
             await db.Set<MailboxEntry>().Where(e => e.UserId == me.Id && list.Contains(e.MessageId)).ExecuteDeleteAsync(ct);
+            // A draft goes with the copy: its files' references and its room in the quota are given back.
+            await attachments.ReleaseDraftsAsync(me.Id, list, ct);
             await db.Set<Message>().Where(m => list.Contains(m.Id) && m.SenderId == me.Id && m.State == MessageState.Draft).ExecuteDeleteAsync(ct);
         }
 

@@ -49,6 +49,7 @@ public static class MessagingModule
         services.AddMessagingCompose();
         services.AddMessagingFeed();
         services.AddYoungMail();
+        services.AddMailboxPages();
         services.AddApp(new AppDefinition(MessagingFeed.App, typeof(MessagingStrings), "App.Name", "App.Description",
             [new(AccessRight, "Right.Access", DefaultHolders.Profiles(Profile.Student, Profile.Relative, Profile.Teacher, Profile.Personnel, Profile.Periscolaire))],
             Order: 20),
@@ -56,5 +57,5 @@ public static class MessagingModule
         return services;
     }
 
-    public static IEndpointRouteBuilder MapMessaging(this IEndpointRouteBuilder endpoints) => endpoints.MapMessagingCompose();
+    public static IEndpointRouteBuilder MapMessaging(this IEndpointRouteBuilder endpoints) => endpoints.MapMessagingCompose().MapMailbox();
 }

@@ -1,0 +1,4 @@
+namespace Preau.Messaging.Resources;
+
+/// <summary>Marker for the mailbox pages' strings (MailboxStrings.resx, MailboxStrings.en.resx).</summary>
+public sealed class MailboxStrings;

@@ -185,7 +185,13 @@ public abstract partial class YoungMailTests(MessagingApp app)
             }
         }
 
+        // The full messagerie keeps Hugo, and sends Léa to her simple mailbox.
+        var hugo = await app.SignedInClientAsync(Personas.Hugo);
+        Assert.Equal(HttpStatusCode.OK, (await hugo.GetAsync("/messagerie", Ct)).StatusCode);
         var lea = await app.SignedInClientAsync(Personas.Lea);
+        var door = await lea.GetAsync("/messagerie", Ct);
+        Assert.Equal(HttpStatusCode.Redirect, door.StatusCode);
+        Assert.Equal("/messagerie/facile", door.Headers.Location?.OriginalString);
         Assert.Equal(HttpStatusCode.OK, (await lea.GetAsync("/messagerie/facile", Ct)).StatusCode);
     }
 }

@@ -99,7 +99,7 @@ public abstract partial class YoungMailTests(MessagingApp app)
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal("/messagerie/facile?fait=parti", response.Headers.Location?.OriginalString);
-        var message = await app.WithDbAsync(db => db.Set<Message>().Where(m => m.SearchText.Contains("cahier rouge") && m.State == MessageState.Sent).SingleAsync(Ct));
+        var message = await app.WithDbAsync(db => db.Set<Message>().Where(m => m.Body.Contains("cahier rouge") && m.State == MessageState.Sent).SingleAsync(Ct));
         Assert.Equal("Message de Léa", message.Subject);
         Assert.True(await app.WithDbAsync(db => db.Set<MailboxEntry>().AnyAsync(e => e.UserId == claire && e.MessageId == message.Id && e.FolderId == SystemFolders.Inbox && e.Unread, Ct)));
         Assert.Contains("Ton message est parti", await lea.GetStringAsync("/messagerie/facile?fait=parti", Ct), StringComparison.Ordinal);
@@ -163,7 +163,7 @@ public abstract partial class YoungMailTests(MessagingApp app)
             var sent = await PostAsync(lea, claire, "Un message du mercredi", ("Draft", draft.ToString()));
             Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
             Assert.Equal(MessageState.Sent, await app.WithDbAsync(db => db.Set<Message>().Where(m => m.Id == draft).Select(m => m.State).SingleAsync(Ct)));
-            Assert.Equal(1, await app.WithDbAsync(db => db.Set<Message>().CountAsync(m => m.SenderId == leaMe.Id && m.SearchText.Contains("mercredi"), Ct)));
+            Assert.Equal(1, await app.WithDbAsync(db => db.Set<Message>().CountAsync(m => m.SenderId == leaMe.Id && m.Body.Contains("mercredi"), Ct)));
         }
         finally
         {

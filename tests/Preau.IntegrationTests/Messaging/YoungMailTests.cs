@@ -21,7 +21,7 @@ public abstract partial class YoungMailTests(MessagingApp app)
     [GeneratedRegex("<input type=\"checkbox\" name=\"a\" value=\"([0-9a-f-]{36})\"")]
     private static partial Regex PickedId();
 
-    private async Task<HashSet<Guid>> PictureIdsAsync(HttpClient client)
+    private static async Task<HashSet<Guid>> PictureIdsAsync(HttpClient client)
     {
         var html = await client.GetStringAsync("/messagerie/facile/ecrire", Ct);
         return [.. PickedId().Matches(html).Select(m => Guid.Parse(m.Groups[1].Value))];
@@ -87,7 +87,7 @@ public abstract partial class YoungMailTests(MessagingApp app)
 
         // Nor on the pictures' page: a forged id in the address is not shown as chosen.
         var page = await lea.GetStringAsync($"/messagerie/facile/ecrire?a={hugoClassmate}", Ct);
-        Assert.DoesNotContain(hugoClassmate.ToString(), page, StringComparison.Ordinal);
+        Assert.DoesNotContain($"value=\"{hugoClassmate}\"", page, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -99,7 +99,7 @@ public abstract partial class YoungMailTests(MessagingApp app)
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal("/messagerie/facile?fait=parti", response.Headers.Location?.OriginalString);
-        var message = await app.WithDbAsync(db => db.Set<Message>().Where(m => m.SearchText.Contains("cahier rouge") && m.State == MessageState.Sent).SingleAsync(Ct));
+        var message = await app.WithDbAsync(db => db.Set<Message>().Where(m => m.Body.Contains("cahier rouge") && m.State == MessageState.Sent).SingleAsync(Ct));
         Assert.Equal("Message de Léa", message.Subject);
         Assert.True(await app.WithDbAsync(db => db.Set<MailboxEntry>().AnyAsync(e => e.UserId == claire && e.MessageId == message.Id && e.FolderId == SystemFolders.Inbox && e.Unread, Ct)));
         Assert.Contains("Ton message est parti", await lea.GetStringAsync("/messagerie/facile?fait=parti", Ct), StringComparison.Ordinal);
@@ -163,7 +163,7 @@ public abstract partial class YoungMailTests(MessagingApp app)
             var sent = await PostAsync(lea, claire, "Un message du mercredi", ("Draft", draft.ToString()));
             Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
             Assert.Equal(MessageState.Sent, await app.WithDbAsync(db => db.Set<Message>().Where(m => m.Id == draft).Select(m => m.State).SingleAsync(Ct)));
-            Assert.Equal(1, await app.WithDbAsync(db => db.Set<Message>().CountAsync(m => m.SenderId == leaMe.Id && m.SearchText.Contains("mercredi"), Ct)));
+            Assert.Equal(1, await app.WithDbAsync(db => db.Set<Message>().CountAsync(m => m.SenderId == leaMe.Id && m.Body.Contains("mercredi"), Ct)));
         }
         finally
         {
@@ -185,7 +185,13 @@ public abstract partial class YoungMailTests(MessagingApp app)
             }
         }
 
+        // The full messagerie keeps Hugo, and sends Léa to her simple mailbox.
+        var hugo = await app.SignedInClientAsync(Personas.Hugo);
+        Assert.Equal(HttpStatusCode.OK, (await hugo.GetAsync("/messagerie", Ct)).StatusCode);
         var lea = await app.SignedInClientAsync(Personas.Lea);
+        var door = await lea.GetAsync("/messagerie", Ct);
+        Assert.Equal(HttpStatusCode.Redirect, door.StatusCode);
+        Assert.Equal("/messagerie/facile", door.Headers.Location?.OriginalString);
         Assert.Equal(HttpStatusCode.OK, (await lea.GetAsync("/messagerie/facile", Ct)).StatusCode);
     }
 }

@@ -66,10 +66,12 @@ public sealed class OrganizeMessages(PreauDbContext db, AttachFile attachments)
         var back = await trashed.Where(e => e.TrashedFrom != null && (e.TrashedFrom == SystemFolders.Inbox || e.TrashedFrom == SystemFolders.Sent
                 || e.TrashedFrom == SystemFolders.Drafts || folders.Contains(e.TrashedFrom)))
             .ExecuteUpdateAsync(s => s.SetProperty(e => e.FolderId, e => e.TrashedFrom!.Value).SetProperty(e => e.TrashedFrom, (Guid?)null), ct);
-        var home = await trashed.ExecuteUpdateAsync(s => s
-            .SetProperty(e => e.FolderId, e => e.Received ? SystemFolders.Inbox : SystemFolders.Sent)
-            .SetProperty(e => e.TrashedFrom, (Guid?)null), ct);
-        return back + home;
+        // One update per home rather than a CASE of two uuid parameters, which PostgreSQL types as text.
+        var inbox = await trashed.Where(e => e.Received)
+            .ExecuteUpdateAsync(s => s.SetProperty(e => e.FolderId, SystemFolders.Inbox).SetProperty(e => e.TrashedFrom, (Guid?)null), ct);
+        var sent = await trashed.Where(e => !e.Received)
+            .ExecuteUpdateAsync(s => s.SetProperty(e => e.FolderId, SystemFolders.Sent).SetProperty(e => e.TrashedFrom, (Guid?)null), ct);
+        return back + inbox + sent;
     }
 
     /// <summary>Deletes for good what is in the trash (the person's copy; a draft, which no one else holds, with it).</summary>

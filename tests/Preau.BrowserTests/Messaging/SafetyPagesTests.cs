@@ -6,7 +6,7 @@ using Preau.Messaging.Features.Compose;
 using Preau.Messaging.Features.Moderation;
 using Preau.Messaging.Features.Sending;
 using Preau.Platform.Directory.Features;
-using Preau.Platform.Kernel;
+using ColorScheme = Microsoft.Playwright.ColorScheme;
 using Preau.Platform.Persistence;
 using Preau.Testing;
 using static Microsoft.Playwright.Assertions;

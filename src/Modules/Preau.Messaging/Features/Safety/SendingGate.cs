@@ -13,8 +13,12 @@ namespace Preau.Messaging.Features.Safety;
 /// </summary>
 public sealed class SendingGate(PreauDbContext db, TimeProvider clock, IOptions<MessagingOptions> options)
 {
-    /// <summary>Null when the person may send; else the key of the reason, in the module's strings.</summary>
-    public async Task<string?> RefusalAsync(Guid senderId, Profile profile, IReadOnlyCollection<Guid> structureIds, CancellationToken ct)
+    /// <summary>
+    /// Null when the person may send; else the key of the reason, in the module's strings. With
+    /// <paramref name="at"/> (scheduling a message), the quiet hours are those of that time and the
+    /// rate limit is left to the send itself: a pupil may schedule at 21:00 for 08:00.
+    /// </summary>
+    public async Task<string?> RefusalAsync(Guid senderId, Profile profile, IReadOnlyCollection<Guid> structureIds, CancellationToken ct, DateTimeOffset? at = null)
     {
         var ids = structureIds.ToList();
         var policies = await db.Set<MessagingPolicy>().AsNoTracking()
@@ -25,10 +29,15 @@ public sealed class SendingGate(PreauDbContext db, TimeProvider clock, IOptions<
         }
 
         var now = clock.GetUtcNow();
-        var time = TimeOnly.FromDateTime(SchoolTime.ToParis(now).DateTime);
+        var time = TimeOnly.FromDateTime(SchoolTime.ToParis(at ?? now).DateTime);
         if (policies.Any(p => p.IsQuietAt(time)))
         {
             return "Error.QuietHours";
+        }
+
+        if (at is not null)
+        {
+            return null;
         }
 
         var limits = options.Value;

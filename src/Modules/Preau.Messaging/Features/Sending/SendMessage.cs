@@ -114,7 +114,7 @@ public sealed class SendMessage(
             return await DeliverAsync(sender, message, ct);
         }
 
-        var problem = await CheckAsync(sender, message, ct);
+        var problem = await CheckAsync(sender, message, ct, at);
         if (problem is not null)
         {
             return Outcome.Invalid<Sent>(problem.Value.Field, problem.Value.Key);
@@ -134,7 +134,7 @@ public sealed class SendMessage(
     }
 
     /// <summary>The checks that need no expansion: something to send, someone to send it to, every address reachable, sending allowed.</summary>
-    private async Task<(string Field, string Key)?> CheckAsync(Sender sender, Message message, CancellationToken ct)
+    private async Task<(string Field, string Key)?> CheckAsync(Sender sender, Message message, CancellationToken ct, DateTimeOffset? at = null)
     {
         var addresses = await db.Set<MessageAddress>().AsNoTracking().Where(a => a.MessageId == message.Id).ToListAsync(ct);
         if (addresses.Count == 0)
@@ -153,7 +153,7 @@ public sealed class SendMessage(
             return ("To", "Error.Unreachable");
         }
 
-        var refusal = await gate.RefusalAsync(sender.Id, sender.Profile, sender.Structures, ct);
+        var refusal = await gate.RefusalAsync(sender.Id, sender.Profile, sender.Structures, ct, at);
         return refusal is null ? null : ("Send", refusal);
     }
 

@@ -14,7 +14,7 @@ namespace Preau.Bench.Visibility;
 /// <summary>The platform's services on a database, as the application composes them, without the web host.</summary>
 public static class BenchHost
 {
-    public static async Task<IHost> StartAsync(string provider, string connectionString, string dataPath, bool logSql = false, Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? configure = null, CancellationToken ct = default)
+    public static async Task<IHost> StartAsync(string provider, string connectionString, string dataPath, bool logSql = false, Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? configure = null, CancellationToken ct = default, params System.Reflection.Assembly[] modules)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [], EnvironmentName = "Production" });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
@@ -32,8 +32,9 @@ public static class BenchHost
         }
 
         // The model of the whole application, as Preau.Web composes it (the migrations check it is complete).
+        // Another bench adds the module it measures (its tables join the model).
         builder.Services.AddPreauPlatform(builder.Configuration,
-            typeof(AccountModule).Assembly, typeof(PortalModule).Assembly, typeof(AdminModule).Assembly, typeof(ProvisioningModule).Assembly, typeof(Preau.Directory.DirectoryModule).Assembly, typeof(Preau.Feed.FeedModule).Assembly);
+            [typeof(AccountModule).Assembly, typeof(PortalModule).Assembly, typeof(AdminModule).Assembly, typeof(ProvisioningModule).Assembly, typeof(Preau.Directory.DirectoryModule).Assembly, typeof(Preau.Feed.FeedModule).Assembly, .. modules]);
         builder.Services.AddShareableType<BenchWorksheets>(BenchWorksheets.Type, typeof(BenchHost), "Worksheet");
         configure?.Invoke(builder.Services);
         var host = builder.Build();

@@ -20,16 +20,18 @@ namespace Preau.Bench.Visibility;
 public sealed class BulkWriter : IAsyncDisposable
 {
     // Parents before children, for the foreign keys.
-    private static readonly Type[] Order =
+    private static readonly Type[] DirectoryOrder =
         [typeof(Structure), typeof(SchoolClass), typeof(User), typeof(Group), typeof(GroupLink), typeof(StructureReachRules), typeof(GroupMember), typeof(ParentLink)];
 
+    private readonly Type[] _order;
     private readonly DbConnection _connection;
     private readonly DbTransaction? _transaction;
     private readonly Dictionary<Type, Table> _tables;
     private readonly Dictionary<Type, DbCommand> _inserts = [];
 
-    private BulkWriter(DbConnection connection, DbTransaction? transaction, Dictionary<Type, Table> tables)
+    private BulkWriter(Type[] order, DbConnection connection, DbTransaction? transaction, Dictionary<Type, Table> tables)
     {
+        _order = order;
         _connection = connection;
         _transaction = transaction;
         _tables = tables;
@@ -38,21 +40,25 @@ public sealed class BulkWriter : IAsyncDisposable
     /// <summary>Rows written, by table name.</summary>
     public Dictionary<string, int> Rows { get; } = new(StringComparer.Ordinal);
 
-    public static async Task<BulkWriter> OpenAsync(DbContext db, CancellationToken ct = default)
+    public static Task<BulkWriter> OpenAsync(DbContext db, CancellationToken ct = default) => OpenAsync(db, DirectoryOrder, ct);
+
+    /// <summary>A writer for other entity types than the directory's, written in the order given (parents first).</summary>
+    public static async Task<BulkWriter> OpenAsync(DbContext db, IReadOnlyList<Type> types, CancellationToken ct = default)
     {
-        var tables = Order.Select(t => db.Model.FindEntityType(t) ?? throw new InvalidOperationException($"{t.Name} is not in the model."))
+        var order = types.ToArray();
+        var tables = order.Select(t => db.Model.FindEntityType(t) ?? throw new InvalidOperationException($"{t.Name} is not in the model."))
             .ToDictionary(t => t.ClrType, Table.Of);
         var connectionString = db.Database.GetConnectionString();
         if (db.Database.IsNpgsql())
         {
             var pg = new NpgsqlConnection(connectionString);
             await pg.OpenAsync(ct);
-            return new BulkWriter(pg, null, tables);
+            return new BulkWriter(order, pg, null, tables);
         }
 
         var sqlite = new SqliteConnection(connectionString);
         await sqlite.OpenAsync(ct);
-        return new BulkWriter(sqlite, await sqlite.BeginTransactionAsync(ct), tables);
+        return new BulkWriter(order, sqlite, await sqlite.BeginTransactionAsync(ct), tables);
     }
 
     /// <summary>Writes every entity <paramref name="staging"/> tracks as added, then forgets them.</summary>
@@ -62,11 +68,11 @@ public sealed class BulkWriter : IAsyncDisposable
         var unknown = added.Select(e => e.Metadata.ClrType).Where(t => !_tables.ContainsKey(t)).Distinct().ToList();
         if (unknown.Count > 0)
         {
-            throw new InvalidOperationException($"The directory writer added rows the benchmark does not write: {string.Join(", ", unknown.Select(t => t.Name))}.");
+            throw new InvalidOperationException($"Rows were added that the benchmark does not write: {string.Join(", ", unknown.Select(t => t.Name))}.");
         }
 
         var byType = added.ToLookup(e => e.Metadata.ClrType);
-        foreach (var type in Order)
+        foreach (var type in _order)
         {
             var table = _tables[type];
             var rows = byType[type].Select(e => table.Properties.Select(p => table.ToProvider(p, e.Property(p.Name).CurrentValue)).ToArray()).ToList();

@@ -1,0 +1,66 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Npgsql;
+
+namespace Preau.Bench.Messaging;
+
+/// <summary>
+/// Counts the SQL commands a measured call sends and, when asked, keeps them with their
+/// parameters, to EXPLAIN exactly what the application ran.
+/// </summary>
+public sealed class CommandLog : DbCommandInterceptor
+{
+    private readonly AsyncLocal<Tally?> _tally = new();
+
+    public sealed record Recorded(string Sql, IReadOnlyList<DbParameter> Parameters);
+
+    /// <summary>The commands of the current flow (each sample counts its own, even when senders run side by side).</summary>
+    public sealed class Tally(bool record)
+    {
+        private int _count;
+
+        public int Count => _count;
+        public List<Recorded> Commands { get; } = [];
+
+        internal void Add(DbCommand command)
+        {
+            Interlocked.Increment(ref _count);
+            if (record)
+            {
+                lock (Commands)
+                {
+                    Commands.Add(new Recorded(command.CommandText, [.. command.Parameters.Cast<DbParameter>().Select(Copy)]));
+                }
+            }
+        }
+    }
+
+    /// <summary>Starts counting the commands of this flow (async-local: concurrent flows count apart).</summary>
+    public Tally Start(bool record = false) => _tally.Value = new Tally(record);
+
+    public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+    {
+        _tally.Value?.Add(command);
+        return base.ReaderExecutingAsync(command, eventData, result, cancellationToken);
+    }
+
+    public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        _tally.Value?.Add(command);
+        return base.NonQueryExecutingAsync(command, eventData, result, cancellationToken);
+    }
+
+    public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<object> result, CancellationToken cancellationToken = default)
+    {
+        _tally.Value?.Add(command);
+        return base.ScalarExecutingAsync(command, eventData, result, cancellationToken);
+    }
+
+    private static DbParameter Copy(DbParameter p) => p switch
+    {
+        NpgsqlParameter n => n.Clone(),
+        SqliteParameter s => new SqliteParameter(s.ParameterName, s.Value) { SqliteType = s.SqliteType, Size = s.Size },
+        _ => throw new InvalidOperationException($"No copy for {p.GetType().Name}."),
+    };
+}

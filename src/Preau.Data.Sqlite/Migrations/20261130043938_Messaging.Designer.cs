@@ -11,7 +11,7 @@ using Preau.Platform.Persistence;
 namespace Preau.Data.Sqlite.Migrations
 {
     [DbContext(typeof(PreauDbContext))]
-    [Migration("20261130033012_Messaging")]
+    [Migration("20261130043938_Messaging")]
     partial class Messaging
     {
         /// <inheritdoc />

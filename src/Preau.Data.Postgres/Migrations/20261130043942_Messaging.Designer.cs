@@ -12,7 +12,7 @@ using Preau.Platform.Persistence;
 namespace Preau.Data.Postgres.Migrations
 {
     [DbContext(typeof(PreauDbContext))]
-    [Migration("20261130033032_Messaging")]
+    [Migration("20261130043942_Messaging")]
     partial class Messaging
     {
         /// <inheritdoc />

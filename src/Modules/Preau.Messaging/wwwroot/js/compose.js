@@ -226,7 +226,7 @@
     const units = document.documentElement.lang.startsWith("fr") ? ["o", "Ko", "Mo", "Go"] : ["B", "KB", "MB", "GB"];
     let i = 0;
     while (n >= 1024 && i < units.length - 1) { n /= 1024; i += 1; }
-    return `${(i === 0 ? n : n.toFixed(1)).toLocaleString(document.documentElement.lang)}\u00a0${units[i]}`;
+    return `${n.toLocaleString(document.documentElement.lang || "fr", { maximumFractionDigits: i === 0 ? 0 : 1 })}\u00a0${units[i]}`;
   };
   const removeStored = async (item, id) => {
     const body = new FormData();
@@ -291,7 +291,6 @@
       size.className = "compose-file-size";
       size.textContent = sizeText(answer.size);
       item.append(size, fileButton("×", fill(data.labelRemoveFile, answer.name), () => removeStored(item, answer.id)));
-      status.textContent = "";
     });
     xhr.addEventListener("error", () => fail());
     const body = new FormData();

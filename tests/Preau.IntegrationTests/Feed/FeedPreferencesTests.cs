@@ -178,7 +178,8 @@ public abstract class FeedPreferencesTests(PreauApp app)
             Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
             Assert.Equal("/admin/feed-defaults?done=saved", saved.Headers.Location?.OriginalString);
 
-            var rows = await app.WithDbAsync(db => db.Set<FeedTypeDefault>().OrderBy(r => r.Profile).ToListAsync(Ct));
+            // Only the type this form posted; the other types' rows are not this test's subject.
+            var rows = await app.WithDbAsync(db => db.Set<FeedTypeDefault>().Where(r => r.Type == Type).OrderBy(r => r.Profile).ToListAsync(Ct));
             Assert.Equal(
                 [(Preau.Platform.Kernel.Profile.Relative, FeedChannel.Weekly, true), (Preau.Platform.Kernel.Profile.Teacher, FeedChannel.Never, false)],
                 rows.Select(r => (r.Profile, r.Channel, r.Push)));

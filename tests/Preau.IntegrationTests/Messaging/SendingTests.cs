@@ -38,7 +38,7 @@ public abstract class SendingTests(MessagingApp app)
         Assert.Equal(members.Order(), boxes.Where(b => b.Received).Select(b => b.UserId).Order());
         Assert.All(boxes.Where(b => b.Received), b => Assert.True(b.Unread && b.FolderId == SystemFolders.Inbox));
         Assert.Equal(SystemFolders.Sent, boxes.Single(b => b.UserId == claire.Id).FolderId);
-        var otherParent = await app.PersonAsync("cp-parent");
+        var otherParent = await app.PersonAsync("ms-parent");
         Assert.DoesNotContain(boxes, b => b.UserId == otherParent);
 
         // The parent reads it in their inbox, the group named as the group, and is told in the feed.
@@ -76,7 +76,8 @@ public abstract class SendingTests(MessagingApp app)
         var (alone, sent) = await app.SendAsync(hugo, new DraftContent([], [], [new RecipientRef(leaClassmate, false)], "Cci", "texte"));
         Assert.False(sent.Succeeded);
         Assert.Equal(["Error.NoRecipient"], sent.Errors!["To"]);
-        Assert.False(await app.WithDbAsync(db => db.Set<MailboxEntry>().AnyAsync(e => e.UserId == leaClassmate, Ct)));
+        Assert.False(await app.WithDbAsync(db => db.Set<MailboxEntry>().AnyAsync(e => e.UserId == leaClassmate
+            && db.Set<Message>().Any(m => m.Id == e.MessageId && m.SenderId == hugo.Id), Ct)));
         Assert.Equal(MessageState.Draft, await app.WithDbAsync(db => db.Set<Message>().Where(m => m.Id == alone).Select(m => m.State).SingleAsync(Ct)));
 
         // An address slipped into the draft behind the rules' back (or reachable once, no longer) is refused at send.

@@ -252,7 +252,7 @@ public abstract class AppRightsTests(RightsApp app)
         var admin = await app.SignedInClientAsync(Personas.Admin);
         var matrix = await admin.GetFromJsonAsync<JsonElement>($"/api/v1/admin/structures/{hugoSchool}/app-rights", Ct);
         Assert.False(matrix.GetProperty("customised").GetBoolean());
-        Assert.Equal("blog", matrix.GetProperty("apps")[0].GetProperty("id").GetString());
+        Assert.Contains("blog", matrix.GetProperty("apps").EnumerateArray().Select(a => a.GetProperty("id").GetString()));
         Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync($"/admin/structures/{hugoSchool}/apps", Ct)).StatusCode);
     }
 }

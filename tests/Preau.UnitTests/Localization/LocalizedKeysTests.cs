@@ -20,6 +20,8 @@ public sealed partial class LocalizedKeysTests
         ["Level."] = Enum.GetNames<ClassLevel>(),
         ["State."] = Enum.GetNames<Preau.Platform.Directory.Domain.AccountState>(),
         ["Mood."] = Enum.GetNames<Preau.Directory.Domain.Mood>(),
+        ["Profiles."] = Enum.GetNames<Profile>(),
+        ["Who."] = Enum.GetNames<Profile>(),
     };
 
     /// <summary>

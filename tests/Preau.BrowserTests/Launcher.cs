@@ -5,21 +5,21 @@ namespace Preau.BrowserTests;
 /// <summary>
 /// The apps each persona's launcher must show, by app id: Account's "account" and Portal's
 /// "help" for everyone, Admin's "admin" for LocalAdmins and the SuperAdmin and its "my-class"
-/// for ClassAdmins, Directory's "directory" for everyone and its "class" for pupils. A module that adds a tile adds it here
+/// for ClassAdmins, Directory's "directory" for everyone and its "class" for pupils, Messaging's "messaging" for everyone who holds its access right. A module that adds a tile adds it here
 /// for the personas who should get it, so that a tile shown to the wrong person fails a test.
 /// </summary>
 public static class Launcher
 {
     private static readonly Dictionary<string, string[]> Expected = new(StringComparer.Ordinal)
     {
-        [Personas.Nina] = ["account", "class", "directory", "help"],
-        [Personas.Lea] = ["account", "class", "directory", "help"],
-        [Personas.Hugo] = ["account", "class", "directory", "help"],
-        [Personas.Sophie] = ["account", "directory", "help"],
-        [Personas.Claire] = ["account", "directory", "help", "my-class"],
-        [Personas.Paul] = ["account", "directory", "help"],
-        [Personas.Isabelle] = ["account", "admin", "directory", "help"],
-        [Personas.Admin] = ["account", "admin", "directory", "help"],
+        [Personas.Nina] = ["account", "class", "directory", "help", "messaging"],
+        [Personas.Lea] = ["account", "class", "directory", "help", "messaging"],
+        [Personas.Hugo] = ["account", "class", "directory", "help", "messaging"],
+        [Personas.Sophie] = ["account", "directory", "help", "messaging"],
+        [Personas.Claire] = ["account", "directory", "help", "my-class", "messaging"],
+        [Personas.Paul] = ["account", "directory", "help", "messaging"],
+        [Personas.Isabelle] = ["account", "admin", "directory", "help", "messaging"],
+        [Personas.Admin] = ["account", "admin", "directory", "help", "messaging"],
     };
 
     public static IEnumerable<string> ExpectedFor(string login) =>

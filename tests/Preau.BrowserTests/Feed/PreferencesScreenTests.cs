@@ -79,7 +79,7 @@ public sealed class PreferencesScreenTests(PreferencesBrowserApp app, ITestOutpu
         await page.SignInAsync(Personas.Lea);
 
         await page.GotoAsync("/fil/preferences");
-        await Expect(page.GetByRole(AriaRole.Radio, new() { Name = "Je le vois" })).ToBeCheckedAsync();
+        await Expect(page.GetByRole(AriaRole.Group, new() { Name = "Une note de test est publiée" }).GetByRole(AriaRole.Radio, new() { Name = "Je le vois" })).ToBeCheckedAsync();
         await Expect(page.GetByText("Par e-mail tout de suite")).ToHaveCountAsync(0);
         await page.CheckAsync($"feed-preferences-young-{width}-{scheme.ToString().ToLowerInvariant()}", width, output);
     }

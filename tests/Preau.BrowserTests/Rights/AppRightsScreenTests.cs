@@ -45,7 +45,8 @@ public sealed class AppRightsScreenTests(RightsBrowserApp app, ITestOutputHelper
         await page.CheckAsync(name, width, output);
 
         await pupilsCreate.CheckAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer" }).ClickAsync();
+        // Each application has its own form: save the blog's.
+        await page.Locator("form").Filter(new() { Has = pupilsCreate }).GetByRole(AriaRole.Button, new() { Name = "Enregistrer" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Les droits sont enregistrés");
         await Expect(page.GetByRole(AriaRole.Checkbox, new() { Name = "Créer un blog — Élève (modifié)" })).ToBeCheckedAsync();
         await page.CheckAsync(name + "-saved", width, output);

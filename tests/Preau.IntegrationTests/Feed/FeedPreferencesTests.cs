@@ -206,11 +206,11 @@ public abstract class FeedPreferencesTests(PreauApp app)
 
             // Saving the page as it stands keeps following the defaults: nothing is stored.
             Assert.Equal(HttpStatusCode.Redirect, (await PostPreferencesAsync(sophie, ("c." + Type, "Daily"))).StatusCode);
-            Assert.Equal(0, await app.WithDbAsync(db => db.Set<FeedPreference>().CountAsync(p => p.UserId == sophieId, Ct)));
+            Assert.Equal(0, await app.WithDbAsync(db => db.Set<FeedPreference>().CountAsync(p => p.UserId == sophieId && p.Type == Type, Ct)));
 
             var saved = await PostPreferencesAsync(sophie, ("c." + Type, "Weekly"), ("p", Type));
             Assert.Equal("/fil/preferences?done=saved", saved.Headers.Location?.OriginalString);
-            var row = await app.WithDbAsync(db => db.Set<FeedPreference>().SingleAsync(p => p.UserId == sophieId, Ct));
+            var row = await app.WithDbAsync(db => db.Set<FeedPreference>().SingleAsync(p => p.UserId == sophieId && p.Type == Type, Ct));
             Assert.Equal((FeedChannel.Weekly, true), (row.Channel, row.Push));
             var after = await sophie.GetStringAsync("/fil/preferences?done=saved", Ct);
             Assert.Contains("Vos choix sont enregistrés", after, StringComparison.Ordinal);

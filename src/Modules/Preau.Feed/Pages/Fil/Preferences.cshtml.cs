@@ -42,13 +42,7 @@ public sealed class PreferencesModel(CurrentUser currentUser, Shell shell, ViewP
         foreach (var type in Sheet.Apps.SelectMany(a => a.Types))
         {
             var posted = form["c." + type.Type].FirstOrDefault();
-            if (posted is null)
-            {
-                // A type the form did not carry is left as it is (an unticked push box is not posted either).
-                continue;
-            }
-
-            var channel = !string.Equals(posted, Shown(type).ToString(), StringComparison.OrdinalIgnoreCase) ? posted : null;
+            var channel = posted is not null && !string.Equals(posted, Shown(type).ToString(), StringComparison.OrdinalIgnoreCase) ? posted : null;
             bool? push = !Simple && pushed.Contains(type.Type) != type.Push ? !type.Push : null;
             if (channel is not null || push is not null)
             {

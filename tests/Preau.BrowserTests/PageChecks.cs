@@ -10,7 +10,7 @@ public static class PageChecks
 
     public static async Task CheckAsync(this IPage page, string name, int width, ITestOutputHelper? output = null)
     {
-        Assert.True(await page.ScrollWidthAsync() <= width, $"{name} scrolls sideways.");
+        await page.AssertFitsAsync(width, $"{name} scrolls sideways.");
         await Screenshots.SaveAsync(page, name);
         var result = await page.RunAxe();
         foreach (var finding in result.Violations.Where(v => !Blocking.Contains(v.Impact)))

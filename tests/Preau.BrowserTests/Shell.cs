@@ -61,9 +61,29 @@ public static partial class Shell
     /// <summary>Waits until the web fonts are in, so that screenshots and contrast checks see the real page.</summary>
     public static Task FontsReadyAsync(this IPage page) => page.EvaluateAsync("() => document.fonts.ready.then(() => true)");
 
-    /// <summary>Whether the page scrolls sideways (it must not, down to a 390 px phone).</summary>
+    /// <summary>How wide the page scrolls once its fonts are in (it must not scroll sideways, down to a 390 px phone).</summary>
     public static Task<int> ScrollWidthAsync(this IPage page) =>
-        page.EvaluateAsync<int>("() => document.scrollingElement.scrollWidth");
+        page.EvaluateAsync<int>("() => document.fonts.ready.then(() => document.scrollingElement.scrollWidth)");
+
+    /// <summary>Fails, naming the elements that stick out, when the page is wider than <paramref name="width"/>.</summary>
+    public static async Task AssertFitsAsync(this IPage page, int width, string message)
+    {
+        var scrollWidth = await page.ScrollWidthAsync();
+        if (scrollWidth <= width)
+        {
+            return;
+        }
+
+        // The outermost elements whose right edge passes the viewport: where to look.
+        var culprits = await page.EvaluateAsync<string[]>("""
+            width => [...document.body.querySelectorAll('*')]
+                .filter(e => e.getBoundingClientRect().right > width + 0.5)
+                .filter((e, _, all) => !all.includes(e.parentElement))
+                .slice(0, 5)
+                .map(e => `${e.tagName.toLowerCase()}${e.id ? '#' + e.id : ''}${e.classList.length ? '.' + [...e.classList].join('.') : ''} (right ${Math.round(e.getBoundingClientRect().right)})`)
+            """, width);
+        Assert.Fail($"{message} Page {scrollWidth} px wide for {width}; sticking out: {string.Join(", ", culprits)}.");
+    }
 
     public static Regex HomeUrl() => HomeUrlPattern();
 

@@ -52,7 +52,7 @@ public sealed class AxeTests(BrowserApp app, ITestOutputHelper output) : IClassF
             name = $"home-{who}-{width}-{Scheme(scheme)}";
         }
 
-        Assert.True(await page.ScrollWidthAsync() <= width, $"{name} scrolls sideways.");
+        await page.AssertFitsAsync(width, $"{name} scrolls sideways.");
         await Screenshots.SaveAsync(page, name);
 
         var result = await page.RunAxe();

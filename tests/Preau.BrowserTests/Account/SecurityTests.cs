@@ -64,7 +64,7 @@ public sealed class SecurityTests(BrowserApp app) : IClassFixture<BrowserApp>
 
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToBeVisibleAsync();
         var name = $"security{path.Replace('/', '-')}-{width}-{(scheme == ColorScheme.Dark ? "dark" : "light")}";
-        Assert.True(await page.ScrollWidthAsync() <= width, $"{name} scrolls sideways.");
+        await page.AssertFitsAsync(width, $"{name} scrolls sideways.");
         await Screenshots.SaveAsync(page, name);
 
         var result = await page.RunAxe();

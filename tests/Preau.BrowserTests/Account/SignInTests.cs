@@ -12,7 +12,7 @@ public sealed class SignInTests(BrowserApp app) : IClassFixture<BrowserApp>
         await using var context = await app.NewContextAsync(Viewports.Phone);
         var page = await context.NewPageAsync();
         await page.GotoAsync("/login");
-        Assert.True(await page.ScrollWidthAsync() <= Viewports.Phone, "The login page scrolls sideways on a phone.");
+        await page.AssertFitsAsync(Viewports.Phone, "The login page scrolls sideways on a phone.");
 
         await page.GetByLabel("Identifiant ou adresse e-mail").FillAsync(Personas.Paul);
         await page.GetByLabel("Mot de passe", new() { Exact = true }).FillAsync("not-the-password");
@@ -23,7 +23,7 @@ public sealed class SignInTests(BrowserApp app) : IClassFixture<BrowserApp>
         await Expect(page).ToHaveURLAsync(Shell.LoginUrl());
         await Expect(page.GetByLabel("Identifiant ou adresse e-mail")).ToHaveValueAsync(Personas.Paul);
         await Expect(page.GetByLabel("Mot de passe", new() { Exact = true })).ToHaveAttributeAsync("aria-invalid", "true");
-        Assert.True(await page.ScrollWidthAsync() <= Viewports.Phone, "The login page with its error scrolls sideways on a phone.");
+        await page.AssertFitsAsync(Viewports.Phone, "The login page with its error scrolls sideways on a phone.");
 
         // The same page, corrected, signs in: the error did not break the form.
         await page.SignInAsync(Personas.Paul);
@@ -38,7 +38,7 @@ public sealed class SignInTests(BrowserApp app) : IClassFixture<BrowserApp>
         await page.SignInAsync(Personas.Hugo);
 
         await page.OpenProfileMenuAsync("Menu de Hugo Dubois");
-        Assert.True(await page.ScrollWidthAsync() <= Viewports.Phone, "The open profile menu overflows a phone's width.");
+        await page.AssertFitsAsync(Viewports.Phone, "The open profile menu overflows a phone's width.");
         await Screenshots.SaveAsync(page, "menu-hugo.dubois-390-light");
         await page.GetByRole(AriaRole.Button, new() { Name = "Se déconnecter" }).ClickAsync();
 

@@ -82,7 +82,7 @@ public sealed class CommunicationRulesTests(BrowserApp app) : IClassFixture<Brow
 
     private static async Task CheckAsync(IPage page, string name, int width)
     {
-        Assert.True(await page.ScrollWidthAsync() <= width, $"{name} scrolls sideways.");
+        await page.AssertFitsAsync(width, $"{name} scrolls sideways.");
         await Screenshots.SaveAsync(page, name);
         var result = await page.RunAxe();
         var blocking = result.Violations.Where(v => Blocking.Contains(v.Impact)).ToList();

@@ -52,7 +52,7 @@ public sealed class FeedMeasurements(IServiceProvider services, GeneratedPlatfor
 {
     public const string Type = "bench.announcement";
 
-    private readonly List<string> _rows = [];
+    private readonly LatencyTable _table = new();
     private readonly List<string> _checks = [];
 
     public IReadOnlyList<string> Checks => _checks;
@@ -119,7 +119,7 @@ public sealed class FeedMeasurements(IServiceProvider services, GeneratedPlatfor
             }
         }
 
-        var row = Add(measure, Invariant($"{audience:N0} people"), times, Invariant($"{string.Join("/", commandCounts.Order())} SQL commands each"));
+        var row = _table.Add(measure, Invariant($"{audience:N0} people"), times, Invariant($"{string.Join("/", commandCounts.Order())} SQL commands each"));
         return new Timing(row.P50, row.P99, commandCounts.Max());
     }
 
@@ -223,10 +223,10 @@ public sealed class FeedMeasurements(IServiceProvider services, GeneratedPlatfor
             }
         }
 
-        Add("feed, first page (20 items)", "random people", first, Invariant($"{string.Join("/", pageCommands.Order())} SQL command(s)"));
-        Add("feed, next page (cursor)", "random people", next, string.Empty);
-        Add("feed, one application", "random people", filtered, "homework only");
-        Add("unread count", "random people", unread, "capped at 99");
+        _table.Add("feed, first page (20 items)", "random people", first, Invariant($"{string.Join("/", pageCommands.Order())} SQL command(s)"));
+        _table.Add("feed, next page (cursor)", "random people", next, string.Empty);
+        _table.Add("feed, one application", "random people", filtered, "homework only");
+        _table.Add("unread count", "random people", unread, "capped at 99");
     }
 
     /// <summary>The plans of the unread count and the first page, from the database itself.</summary>
@@ -283,20 +283,7 @@ public sealed class FeedMeasurements(IServiceProvider services, GeneratedPlatfor
         }
     }
 
-    private sealed record Row(double P50, double P99);
-
-    private Row Add(string measure, string subject, List<double> times, string note)
-    {
-        var sorted = times.Order().ToArray();
-        var row = new Row(Percentile(sorted, 0.50), Percentile(sorted, 0.99));
-        _rows.Add(Invariant($"| {measure} | {subject} | {sorted.Length} | {row.P50:0.00} | {row.P99:0.00} | {sorted[^1]:0.00} | {note} |"));
-        return row;
-    }
-
-    public string Table() =>
-        "| measure | subject | samples | p50 ms | p99 ms | max ms | note |\n|---|---|---|---|---|---|---|\n" + string.Join('\n', _rows);
-
-    private static double Percentile(double[] sorted, double p) => sorted[Math.Max(0, (int)Math.Ceiling(p * sorted.Length) - 1)];
+    public string Table() => _table.Markdown();
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

@@ -24,7 +24,7 @@ public sealed class MessagingMeasurements(IServiceProvider services, GeneratedPl
     private const int PageSize = 25;
     private static readonly string[] FolderNames = ["Conseils de classe", "Sorties", "Administration"];
 
-    private readonly List<string> _rows = [];
+    private readonly LatencyTable _table = new();
     private readonly List<string> _checks = [];
     private readonly Random _random = new(seed);
     private Guid _holder;
@@ -211,9 +211,9 @@ public sealed class MessagingMeasurements(IServiceProvider services, GeneratedPl
         }
 
         var commandsText = string.Join("/", sendCommands);
-        Add("save the draft", subject, drafts, Invariant($"`SaveDraft.CreateAsync`, {string.Join("/", draftCommands)} SQL commands"));
-        var row = Add("send now", Invariant($"{subject}: {expected} people"), sends, Invariant($"`SendMessage.NowAsync`, {commandsText} SQL commands"));
-        Add("draft + send", subject, [.. drafts.Zip(sends, (a, b) => a + b)], "both requests");
+        _table.Add("save the draft", subject, drafts, Invariant($"`SaveDraft.CreateAsync`, {string.Join("/", draftCommands)} SQL commands"));
+        var row = _table.Add("send now", Invariant($"{subject}: {expected} people"), sends, Invariant($"`SendMessage.NowAsync`, {commandsText} SQL commands"));
+        _table.Add("draft + send", subject, [.. drafts.Zip(sends, (a, b) => a + b)], "both requests");
         return new Timing(row.P50, row.P99, commandsText);
     }
 
@@ -353,12 +353,12 @@ public sealed class MessagingMeasurements(IServiceProvider services, GeneratedPl
         }
 
         var subject = Invariant($"{_mailbox:N0}-message mailbox");
-        Add("open the inbox (first page + unread counts)", subject, open, Invariant($"{string.Join("/", openCommands)} SQL commands"));
-        Add("inbox, first page (25 lines)", subject, pages, "`ReadMailbox.PageAsync`");
-        Add("unread counts of every folder", subject, counts, "`ReadMailbox.CountsAsync`");
-        Add("inbox, next page (cursor)", subject, next, string.Empty);
-        Add("sent folder, first page", subject, sent, Invariant($"with the recipients' names, {string.Join("/", sentCommands)} SQL commands"));
-        Add("unread badge", subject, badge, "`ReadMailbox.UnreadAsync`");
+        _table.Add("open the inbox (first page + unread counts)", subject, open, Invariant($"{string.Join("/", openCommands)} SQL commands"));
+        _table.Add("inbox, first page (25 lines)", subject, pages, "`ReadMailbox.PageAsync`");
+        _table.Add("unread counts of every folder", subject, counts, "`ReadMailbox.CountsAsync`");
+        _table.Add("inbox, next page (cursor)", subject, next, string.Empty);
+        _table.Add("sent folder, first page", subject, sent, Invariant($"with the recipients' names, {string.Join("/", sentCommands)} SQL commands"));
+        _table.Add("unread badge", subject, badge, "`ReadMailbox.UnreadAsync`");
     }
 
     /// <summary>
@@ -410,8 +410,8 @@ public sealed class MessagingMeasurements(IServiceProvider services, GeneratedPl
         watch.Stop();
         var cpuMs = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds;
         var seconds = watch.Elapsed.TotalSeconds;
-        Add(Invariant($"send now, {writers.Count} teachers at once"), Invariant($"their classes: {writers.Min(w => w.Audience.People)}–{writers.Max(w => w.Audience.People)} people"), sends, "under contention");
-        Add(Invariant($"draft + send, {writers.Count} teachers at once"), "their classes", total, "under contention");
+        _table.Add(Invariant($"send now, {writers.Count} teachers at once"), Invariant($"their classes: {writers.Min(w => w.Audience.People)}–{writers.Max(w => w.Audience.People)} people"), sends, "under contention");
+        _table.Add(Invariant($"draft + send, {writers.Count} teachers at once"), "their classes", total, "under contention");
         return Invariant($"**Throughput**: {writers.Count} teachers, each writing to their own class (save the draft, then send now, one after the other, each in its own scope) for {seconds:0.0} s: **{messages:N0} messages sent, {messages / seconds:0.0} sends/s**, {entries:N0} inbox entries written ({entries / seconds:N0}/s), with their feed notifications; the bench process (the application's side, not the database's) spent {cpuMs / Math.Max(1, messages):0.0} ms of CPU per draft + send; load average {LoadAverage()} at the end.");
     }
 
@@ -559,20 +559,7 @@ public sealed class MessagingMeasurements(IServiceProvider services, GeneratedPl
     public static string LoadAverage() =>
         File.Exists("/proc/loadavg") ? string.Join(" ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
 
-    private sealed record Row(double P50, double P99);
-
-    private Row Add(string measure, string subject, List<double> times, string note)
-    {
-        var sorted = times.Order().ToArray();
-        var row = new Row(Percentile(sorted, 0.50), Percentile(sorted, 0.99));
-        _rows.Add(Invariant($"| {measure} | {subject} | {sorted.Length} | {row.P50:0.00} | {Percentile(sorted, 0.95):0.00} | {row.P99:0.00} | {sorted[^1]:0.00} | {note} |"));
-        return row;
-    }
-
-    public string Table() =>
-        "| measure | subject | samples | p50 ms | p95 ms | p99 ms | max ms | note |\n|---|---|---|---|---|---|---|---|\n" + string.Join('\n', _rows);
-
-    private static double Percentile(double[] sorted, double p) => sorted[Math.Max(0, (int)Math.Ceiling(p * sorted.Length) - 1)];
+    public string Table() => _table.Markdown();
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

@@ -17,9 +17,7 @@ public sealed record UserContext(
     IReadOnlyList<FunctionRef> Functions,
     DisplayPreferences Display)
 {
-    public string Initials =>
-        string.Concat(FirstName.AsSpan(0, Math.Min(1, FirstName.Length)), LastName.AsSpan(0, Math.Min(1, LastName.Length)))
-            .ToUpperInvariant();
+    public string Initials => Faces.Initials(FirstName, LastName);
 
     public bool IsSuperAdmin => Functions.Any(f => f.Function == Function.SuperAdmin);
 

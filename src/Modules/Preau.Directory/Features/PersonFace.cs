@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Preau.Directory.Domain;
+using Preau.Platform.Kernel;
 using Preau.Platform.Persistence;
 
 namespace Preau.Directory.Features;
@@ -11,10 +12,7 @@ public sealed record Face(string Initials, string? PhotoUrl, int Colour)
     public static string PhotoPath(Guid userId, string tag) => $"/annuaire/photos/{userId}?v={tag}";
 
     public static Face Of(Guid userId, string firstName, string lastName, string? photoTag) =>
-        new(string.Concat(firstName.AsSpan(0, Math.Min(1, firstName.Length)), lastName.AsSpan(0, Math.Min(1, lastName.Length))).ToUpperInvariant(),
-            photoTag is null ? null : PhotoPath(userId, photoTag),
-            // A colour that stays the same for one person, from the id's last byte (v7 ids end in random bits).
-            userId.ToByteArray()[15] % 8);
+        new(Faces.Initials(firstName, lastName), photoTag is null ? null : PhotoPath(userId, photoTag), Faces.Colour(userId));
 }
 
 /// <summary>The photo versions of a page of people, in one query.</summary>

@@ -13,12 +13,7 @@ namespace Preau.Messaging.Features.Young;
 /// <summary>A person a young pupil may write to, as a picture: initials on a tile of their colour.</summary>
 public sealed record YoungPerson(Guid Id, string FirstName, string LastName, Profile Profile)
 {
-    public string Initials => string.Concat(FirstName.AsSpan(0, Math.Min(1, FirstName.Length)), LastName.AsSpan(0, Math.Min(1, LastName.Length))).ToUpperInvariant();
-
-    /// <summary>The same colour as the annuaire gives the person: from the id's last byte.</summary>
-    public int Colour => FaceColour(Id);
-
-    public static int FaceColour(Guid id) => id.ToByteArray()[15] % 8;
+    public string Initials => Faces.Initials(FirstName, LastName);
 }
 
 /// <summary>A received message as a card: who, what, and the words to read it aloud.</summary>

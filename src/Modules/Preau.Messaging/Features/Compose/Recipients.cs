@@ -65,6 +65,15 @@ public sealed class Recipients(PreauDbContext db, Reach reach, IStringLocalizer<
         return new Checked(allowed, refused);
     }
 
+    /// <summary>Whether the sender may still reach every address of a message (at send time: no names needed).</summary>
+    public async Task<bool> AllReachableAsync(Guid senderId, IReadOnlyList<MessageAddress> addresses, CancellationToken ct)
+    {
+        var verdict = await reach.CheckAsync(senderId,
+            [.. addresses.Where(a => !a.IsGroup).Select(a => a.TargetId)],
+            [.. addresses.Where(a => a.IsGroup).Select(a => a.TargetId)], ct);
+        return verdict.AllAllowed;
+    }
+
     /// <summary>
     /// The people a message reaches: those named, and the members of the groups named as they are
     /// now (not when the draft was written), except the sender, blocked and detached accounts.

@@ -114,7 +114,7 @@ public sealed class SendMessage(
             return await DeliverAsync(sender, message, ct);
         }
 
-        var problem = await CheckAsync(sender, message, ct, at);
+        var problem = await CheckAsync(sender, message, await AddressesAsync(message.Id, ct), ct, at);
         if (problem is not null)
         {
             return Outcome.Invalid<Sent>(problem.Value.Field, problem.Value.Key);
@@ -134,9 +134,11 @@ public sealed class SendMessage(
     }
 
     /// <summary>The checks that need no expansion: something to send, someone to send it to, every address reachable, sending allowed.</summary>
-    private async Task<(string Field, string Key)?> CheckAsync(Sender sender, Message message, CancellationToken ct, DateTimeOffset? at = null)
+    private Task<List<MessageAddress>> AddressesAsync(Guid messageId, CancellationToken ct) =>
+        db.Set<MessageAddress>().AsNoTracking().Where(a => a.MessageId == messageId).ToListAsync(ct);
+
+    private async Task<(string Field, string Key)?> CheckAsync(Sender sender, Message message, List<MessageAddress> addresses, CancellationToken ct, DateTimeOffset? at = null)
     {
-        var addresses = await db.Set<MessageAddress>().AsNoTracking().Where(a => a.MessageId == message.Id).ToListAsync(ct);
         if (addresses.Count == 0)
         {
             return ("To", "Error.NoRecipient");
@@ -147,8 +149,7 @@ public sealed class SendMessage(
             return ("Body", "Error.Empty");
         }
 
-        var verdict = await recipients.CheckAsync(sender.Id, [.. addresses.Select(a => (new RecipientRef(a.TargetId, a.IsGroup), a.Field))], ct);
-        if (verdict.Refused.Count > 0)
+        if (!await recipients.AllReachableAsync(sender.Id, addresses, ct))
         {
             return ("To", "Error.Unreachable");
         }
@@ -159,13 +160,13 @@ public sealed class SendMessage(
 
     private async Task<Outcome<Sent>> DeliverAsync(Sender sender, Message message, CancellationToken ct)
     {
-        var problem = await CheckAsync(sender, message, ct);
+        var addresses = await AddressesAsync(message.Id, ct);
+        var problem = await CheckAsync(sender, message, addresses, ct);
         if (problem is not null)
         {
             return Outcome.Invalid<Sent>(problem.Value.Field, problem.Value.Key);
         }
 
-        var addresses = await db.Set<MessageAddress>().AsNoTracking().Where(a => a.MessageId == message.Id).ToListAsync(ct);
         var people = await recipients.ExpandAsync(sender.Id, addresses, ct);
         if (people.Count == 0)
         {

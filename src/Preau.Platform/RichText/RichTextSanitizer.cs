@@ -115,8 +115,14 @@ public sealed class RichTextSanitizer
     /// Markup read back from storage, sanitized again and ready for a view: <c>@Sanitizer.RenderSafe(message.Body, policy)</c>.
     /// Rendering never trusts what was saved (an older allow-list, a bug, a restored backup).
     /// </summary>
-    public IHtmlContent RenderSafe(string? html, RichTextPolicy policy) =>
-        new HtmlString(Sanitize(html, policy with { MaxLength = int.MaxValue / ParseFactor - 1024 }).Html);
+    public IHtmlContent RenderSafe(string? html, RichTextPolicy policy) => new HtmlString(RenderMarkup(html, policy));
+
+    /// <summary>The same as <see cref="RenderSafe"/>, as markup for an API's answer.</summary>
+    public string RenderMarkup(string? html, RichTextPolicy policy)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        return Sanitize(html, policy with { MaxLength = int.MaxValue / ParseFactor - 1024 }).Html;
+    }
 
     /// <summary>
     /// A plain textarea's text (JavaScript off, or a client that sends text) as rich text: each

@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -67,12 +65,12 @@ internal static class MessagingApi
             .WithSummary("Creates one of the caller's folders, at the top or under one of theirs (parentId): three levels deep at most, fifty per level, names unique among siblings. 404 when the parent is not theirs.");
 
         api.MapPatch("/folders/{id:guid}", async (Guid id, FolderRequest request, CurrentUser currentUser, ManageFolders folders, IStringLocalizer<MessagingStrings> s, CancellationToken ct) =>
-                NoContent(await folders.RenameAsync(await currentUser.RequireAsync(ct), id, request.Name, ct), s))
+                ApiResults.NoContent(await folders.RenameAsync(await currentUser.RequireAsync(ct), id, request.Name, ct), s))
             .WithName("MessagingRenameFolder")
             .WithSummary("Renames one of the caller's folders (the name only: parentId is not read). 404 when it is not theirs.");
 
         api.MapDelete("/folders/{id:guid}", async (Guid id, CurrentUser currentUser, ManageFolders folders, IStringLocalizer<MessagingStrings> s, CancellationToken ct) =>
-                NoContent(await folders.DeleteAsync(await currentUser.RequireAsync(ct), id, ct), s))
+                ApiResults.NoContent(await folders.DeleteAsync(await currentUser.RequireAsync(ct), id, ct), s))
             .WithName("MessagingDeleteFolder")
             .WithSummary("Deletes one of the caller's folders and those under it; their messages go to the trash. 404 when it is not theirs.");
     }
@@ -154,7 +152,7 @@ internal static class MessagingApi
             .WithSummary("Saves a new draft: to, cc and bcc as lists of {id, isGroup}, subject, body as HTML (sanitized), parentId for a reply or a forward (a message the caller holds, else 404). Ids the caller may not write to are left out and listed in refused; the addressees kept come back with their names.");
 
         api.MapPut("/drafts/{id:guid}", async (Guid id, DraftRequest request, CurrentUser currentUser, SaveDraft drafts, IStringLocalizer<MessagingStrings> s, CancellationToken ct) =>
-                Ok(await drafts.UpdateAsync(await currentUser.RequireAsync(ct), id, request.Content(), ct), DraftResponse.Of, s))
+                ApiResults.Ok(await drafts.UpdateAsync(await currentUser.RequireAsync(ct), id, request.Content(), ct), DraftResponse.Of, s))
             .WithName("MessagingUpdateDraft")
             .WithSummary("Replaces a draft's recipients, subject and body (parentId is not read), as the composer saves every few seconds; refused ids as for a new draft. 404 when it is not one of the caller's drafts.");
 
@@ -197,23 +195,23 @@ internal static class MessagingApi
         api.MapPost("/drafts/{id:guid}/send", async (Guid id, SendRequest? request, CurrentUser currentUser, SendMessage send, IStringLocalizer<MessagingStrings> s, CancellationToken ct) =>
             {
                 var me = await currentUser.RequireAsync(ct);
-                return Ok(request?.At is { } at ? await send.LaterAsync(me, id, at, ct) : await send.NowAsync(me, id, ct), Sent, s);
+                return ApiResults.Ok(request?.At is { } at ? await send.LaterAsync(me, id, at, ct) : await send.NowAsync(me, id, ct), Sent, s);
             })
             .WithName("MessagingSendDraft")
             .WithSummary("Sends one of the caller's drafts now, or at a later instant (at, ISO 8601: from a few minutes to a year ahead). Every address, the sending switches, quiet hours and the rate limit are checked again; a refusal leaves the draft as it was. 404 when it is not one of the caller's drafts.");
 
         api.MapDelete("/drafts/{id:guid}/schedule", async (Guid id, CurrentUser currentUser, SendMessage send, IStringLocalizer<MessagingStrings> s, CancellationToken ct) =>
-                NoContent(await send.UnscheduleAsync(await currentUser.RequireAsync(ct), id, ct), s))
+                ApiResults.NoContent(await send.UnscheduleAsync(await currentUser.RequireAsync(ct), id, ct), s))
             .WithName("MessagingUnschedule")
             .WithSummary("Takes a scheduled message of the caller's back to the drafts, unsent. 404 when it is not one of their scheduled messages.");
 
         api.MapPost("/{id:guid}/recall", async (Guid id, CurrentUser currentUser, RecallMessage recall, IStringLocalizer<MessagingStrings> s, CancellationToken ct) =>
-                NoContent(await recall.HandleAsync(await currentUser.RequireAsync(ct), id, ct), s))
+                ApiResults.NoContent(await recall.HandleAsync(await currentUser.RequireAsync(ct), id, ct), s))
             .WithName("MessagingRecall")
             .WithSummary("Recalls a message the caller sent, within the recall delay (60 minutes by default): its text and files leave every recipient's box, who see that it was recalled. 404 when the caller did not send it.");
 
         api.MapPost("/{id:guid}/report", async (Guid id, ReportRequest? request, CurrentUser currentUser, ReportMessage report, IStringLocalizer<MessagingStrings> s, CancellationToken ct) =>
-                NoContent(await report.HandleAsync(await currentUser.RequireAsync(ct), id, request?.Reason, ct), s))
+                ApiResults.NoContent(await report.HandleAsync(await currentUser.RequireAsync(ct), id, request?.Reason, ct), s))
             .WithName("MessagingReport")
             .WithSummary("Reports a message the caller received to the ADMLs of their school, with an optional reason of at most 500 characters; reporting twice changes nothing. 404 when the caller did not receive it.");
     }
@@ -279,7 +277,7 @@ internal static class MessagingApi
             return TypedResults.NotFound();
         }
 
-        return Ok(await act(me, distinct), n => new ChangedResponse(n), s);
+        return ApiResults.Ok(await act(me, distinct), n => new ChangedResponse(n), s);
     }
 
     /// <summary>422: the refused ids, the fields that named them, the draft that keeps the rest.</summary>
@@ -302,16 +300,6 @@ internal static class MessagingApi
         return TypedResults.Problem(problem);
     }
 
-    private static Results<Ok<TOut>, NotFound, ValidationProblem> Ok<T, TOut>(Outcome<T> outcome, Func<T, TOut> answer, IStringLocalizer<MessagingStrings> s) =>
-        !outcome.Found ? TypedResults.NotFound()
-        : outcome.Errors is { } errors ? ApiProblems.Validation(errors, s)
-        : TypedResults.Ok(answer(outcome.Value!));
-
-    private static Results<NoContent, NotFound, ValidationProblem> NoContent<T>(Outcome<T> outcome, IStringLocalizer<MessagingStrings> s) =>
-        !outcome.Found ? TypedResults.NotFound()
-        : outcome.Errors is { } errors ? ApiProblems.Validation(errors, s)
-        : TypedResults.NoContent();
-
     /// <summary>A refusal of the API's own ("Api." key, from MessagingApiStrings), titled as the core's.</summary>
     private static ValidationProblem Problem(string field, string key, IStringLocalizer<MessagingStrings> s, IStringLocalizer<MessagingApiStrings> a) =>
         ApiProblems.Validation(new Dictionary<string, string[]>(StringComparer.Ordinal) { [field] = [key] }, new MessagingApiLocalizer(s, a));
@@ -333,14 +321,7 @@ internal static class MessagingApi
     /// <summary>A message for the API: its body sanitized once more as for a page, none when it was recalled from the caller.</summary>
     private static MessageResponse Message(MessageView v, MessageBodies bodies, IStringLocalizer<MessagingStrings> s)
     {
-        string? body = null;
-        if (!(v.IsRecalled && v.Received))
-        {
-            using var writer = new StringWriter(CultureInfo.InvariantCulture);
-            bodies.Render(v.Body).WriteTo(writer, HtmlEncoder.Default);
-            body = writer.ToString();
-        }
-
+        var body = v.IsRecalled && v.Received ? null : bodies.RenderMarkup(v.Body);
         return new MessageResponse(v.Id, v.ThreadId, v.ParentId, v.SenderId, v.SenderName, v.Subject, body, v.Addresses, v.Attachments, v.State, v.Date, v.SentAt,
             v.RecalledAt, v.ScheduledFor, Failure(v.FailureKey, s), SystemFolders.Slug(v.FolderId), v.Received, v.Unread, v.CanRecall, v.RecallUntil);
     }

@@ -1,4 +1,3 @@
-using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -9,7 +8,6 @@ using Preau.Messaging.Features.Moderation;
 using Preau.Messaging.Features.Safety;
 using Preau.Messaging.Resources;
 using Preau.Platform.Api;
-using Preau.Platform.Kernel;
 using Preau.Platform.Security;
 
 namespace Preau.Messaging.Api;
@@ -25,39 +23,39 @@ public static class SafetyApi
         var api = endpoints.MapGroup("/api/v1/admin/structures/{id:guid}/messaging").WithTags("Messagerie").RequireAuthorization();
 
         api.MapGet("/policies", async Task<Results<Ok<ManagePolicies.Policies>, NotFound, ValidationProblem>> (Guid id, CurrentUser currentUser, ManagePolicies policies, IStringLocalizer<SafetyStrings> s, CancellationToken ct) =>
-                Answer(await policies.ViewAsync(await currentUser.RequireAsync(ct), id, ct), s))
+                ApiResults.Ok(await policies.ViewAsync(await currentUser.RequireAsync(ct), id, ct), s))
             .WithName("MessagingGetPolicies")
             .WithSummary("The school's sending rules, one per profile (Student, Relative, Teacher, Personnel, Periscolaire, Guest): sending on or off, quiet hours from–to in Europe/Paris (null: none). A profile never set is open all day.");
 
         api.MapPut("/policies", async Task<Results<Ok<ManagePolicies.Policies>, NotFound, ValidationProblem>> (Guid id, ManagePolicies.PolicyInput[] body, CurrentUser currentUser, ManagePolicies policies, IStringLocalizer<SafetyStrings> s, CancellationToken ct) =>
-                Answer(await policies.SaveAsync(await currentUser.RequireAsync(ct), id, body, ct), s))
+                ApiResults.Ok(await policies.SaveAsync(await currentUser.RequireAsync(ct), id, body, ct), s))
             .WithName("MessagingSetPolicies")
             .WithSummary("Sets the rules of the profiles given (the others stay as they are): [{profile, sendingEnabled, quietFrom: \"20:00\", quietTo: \"07:00\"}]; quiet hours may span midnight, both times or neither (audit messaging.policy-update). Answers the rules as they now stand.");
 
         api.MapPost("/incident", async Task<Results<Ok<ManagePolicies.Policies>, NotFound, ValidationProblem>> (Guid id, CurrentUser currentUser, ManagePolicies policies, IStringLocalizer<SafetyStrings> s, CancellationToken ct) =>
-                Answer(await policies.IncidentAsync(await currentUser.RequireAsync(ct), id, ct), s))
+                ApiResults.Ok(await policies.IncidentAsync(await currentUser.RequireAsync(ct), id, ct), s))
             .WithName("MessagingIncident")
             .WithSummary("An incident: turns sending off at once for the school's pupils and parents (audit messaging.policy-update).");
 
         api.MapGet("/moderation", async Task<Results<Ok<ModerationAnswer>, NotFound>> (Guid id, CurrentUser currentUser, ModerateMessages moderation, MessageBodies bodies, CancellationToken ct) =>
                 await moderation.QueueAsync(await currentUser.RequireAsync(ct), id, ct) is { Found: true, Value: { } queue }
-                    ? TypedResults.Ok(new ModerationAnswer(queue with { Reports = [.. queue.Reports.Select(r => r with { Body = Html(bodies, r.Body) })] }))
+                    ? TypedResults.Ok(new ModerationAnswer(queue with { Reports = [.. queue.Reports.Select(r => r with { Body = bodies.RenderMarkup(r.Body) })] }))
                     : TypedResults.NotFound())
             .WithName("MessagingGetModeration")
             .WithSummary("The messages reported to the school waiting for a decision (sender, recipients, date, subject, sanitized body, reporters and reasons), most recently reported first, and its mass-send alerts, open ones first.");
 
         api.MapPost("/reports/{messageId:guid}/keep", async Task<Results<NoContent, NotFound, ValidationProblem>> (Guid id, Guid messageId, CurrentUser currentUser, ModerateMessages moderation, IStringLocalizer<SafetyStrings> s, CancellationToken ct) =>
-                Empty(await moderation.KeepAsync(await currentUser.RequireAsync(ct), id, messageId, ct), s))
+                ApiResults.NoContent(await moderation.KeepAsync(await currentUser.RequireAsync(ct), id, messageId, ct), s))
             .WithName("MessagingKeepReported")
             .WithSummary("Keeps a reported message: the school's reports of it are closed (audit messaging.report-keep). 404 when it has no pending report in the school.");
 
         api.MapPost("/reports/{messageId:guid}/remove", async Task<Results<NoContent, NotFound, ValidationProblem>> (Guid id, Guid messageId, CurrentUser currentUser, ModerateMessages moderation, IStringLocalizer<SafetyStrings> s, CancellationToken ct) =>
-                Empty(await moderation.RemoveAsync(await currentUser.RequireAsync(ct), id, messageId, ct), s))
+                ApiResults.NoContent(await moderation.RemoveAsync(await currentUser.RequireAsync(ct), id, messageId, ct), s))
             .WithName("MessagingRemoveReported")
             .WithSummary("Removes a reported message from every box (state Recalled, failureKey Moderation.Removed) and withdraws its notifications; all its reports are closed (audit messaging.report-remove). 404 when it has no pending report in the school.");
 
         api.MapPost("/alerts/{alertId:guid}/seen", async Task<Results<NoContent, NotFound, ValidationProblem>> (Guid id, Guid alertId, CurrentUser currentUser, ModerateMessages moderation, IStringLocalizer<SafetyStrings> s, CancellationToken ct) =>
-                Empty(await moderation.AcknowledgeAsync(await currentUser.RequireAsync(ct), id, alertId, ct), s))
+                ApiResults.NoContent(await moderation.AcknowledgeAsync(await currentUser.RequireAsync(ct), id, alertId, ct), s))
             .WithName("MessagingAcknowledgeAlert")
             .WithSummary("Marks a mass-send alert of the school as seen. 404 when it is not an open alert of the school.");
 
@@ -67,20 +65,4 @@ public static class SafetyApi
     /// <summary>The moderation queue as the API gives it: bodies rendered through the messagerie's sanitizer.</summary>
     public sealed record ModerationAnswer(ModerateMessages.Queue Queue);
 
-    private static string Html(MessageBodies bodies, string body)
-    {
-        using var writer = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
-        bodies.Render(body).WriteTo(writer, HtmlEncoder.Default);
-        return writer.ToString();
-    }
-
-    private static Results<Ok<T>, NotFound, ValidationProblem> Answer<T>(Outcome<T> outcome, IStringLocalizer<SafetyStrings> s) =>
-        !outcome.Found ? TypedResults.NotFound()
-        : outcome.Errors is { } errors ? ApiProblems.Validation(errors, s)
-        : TypedResults.Ok(outcome.Value!);
-
-    private static Results<NoContent, NotFound, ValidationProblem> Empty(Outcome<Done> outcome, IStringLocalizer<SafetyStrings> s) =>
-        !outcome.Found ? TypedResults.NotFound()
-        : outcome.Errors is { } errors ? ApiProblems.Validation(errors, s)
-        : TypedResults.NoContent();
 }

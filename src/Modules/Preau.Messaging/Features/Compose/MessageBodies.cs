@@ -25,6 +25,9 @@ public sealed class MessageBodies(RichTextSanitizer sanitizer, IOptions<Messagin
     /// <summary>A saved body, sanitized again for a page.</summary>
     public IHtmlContent Render(string? html) => sanitizer.RenderSafe(html, Policy);
 
+    /// <summary>A saved body, sanitized again, as markup for the API.</summary>
+    public string RenderMarkup(string? html) => sanitizer.RenderMarkup(html, Policy);
+
     public static string Preview(RichText body) => body.Preview(MessageConfiguration.PreviewMaxLength);
 
     public static string SearchText(string subject, string senderName, string plainText) =>

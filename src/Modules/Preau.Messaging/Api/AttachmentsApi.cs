@@ -7,6 +7,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 using Preau.Messaging.Features.Attachments;
 using Preau.Messaging.Features.Compose;
+using Preau.Platform.Rights;
 using Preau.Platform.Security;
 
 namespace Preau.Messaging.Api;
@@ -27,7 +28,7 @@ internal static class AttachmentsApi
     public static IEndpointRouteBuilder MapAttachmentsApi(this IEndpointRouteBuilder endpoints)
     {
         var limits = endpoints.ServiceProvider.GetRequiredService<IOptions<MessagingOptions>>().Value;
-        var group = endpoints.MapGroup("/messagerie").RequireAuthorization().ExcludeFromDescription();
+        var group = endpoints.MapGroup("/messagerie").RequireAuthorization().RequireAppRight(MessagingModule.AccessRight).ExcludeFromDescription();
 
         group.MapPost("/pieces", async (HttpContext http, [FromQuery(Name = "brouillon")] Guid? draftId, [FromQuery(Name = "inline")] string? inline,
                 IFormFile? file, CurrentUser currentUser, AttachFile attach, CancellationToken ct) =>

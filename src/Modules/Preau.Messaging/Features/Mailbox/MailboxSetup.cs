@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Preau.Messaging.Domain;
+using Preau.Platform.Rights;
 using Preau.Platform.Security;
 
 namespace Preau.Messaging.Features.Mailbox;
@@ -29,6 +30,7 @@ public static class MailboxSetup
                 return TypedResults.Ok(Counts(counts, await mailbox.UnreadAsync(me.Id, ct)));
             })
             .RequireAuthorization()
+            .RequireAppRight(MessagingModule.AccessRight)
             .ExcludeFromDescription();
         return endpoints;
     }

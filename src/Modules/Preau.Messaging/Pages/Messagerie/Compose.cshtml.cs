@@ -11,6 +11,7 @@ using Preau.Messaging.Features.Mailbox;
 using Preau.Messaging.Features.Sending;
 using Preau.Messaging.Resources;
 using Preau.Platform.Kernel;
+using Preau.Platform.Rights;
 using Preau.Platform.Security;
 using Preau.Platform.Theming;
 
@@ -25,6 +26,7 @@ namespace Preau.Messaging.Pages.Messagerie;
 /// With JavaScript (compose.js) recipients are searched as one types, files upload with progress
 /// and the draft saves itself every few seconds (<c>?handler=Autosave</c>).
 /// </summary>
+[RequireAppRight(MessagingModule.AccessRight)]
 [RequestSizeLimit(MaxPostBytes)]
 [RequestFormLimits(MultipartBodyLengthLimit = MaxPostBytes)]
 public sealed class ComposeModel(

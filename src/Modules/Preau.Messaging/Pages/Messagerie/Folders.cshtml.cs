@@ -3,11 +3,13 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Preau.Messaging.Domain;
 using Preau.Messaging.Features.Mailbox;
+using Preau.Platform.Rights;
 using Preau.Platform.Theming;
 
 namespace Preau.Messaging.Pages.Messagerie;
 
 /// <summary>One's own folders: create (under another, three levels at most), rename, delete (their messages go to the trash).</summary>
+[RequireAppRight(MessagingModule.AccessRight)]
 public sealed class FoldersModel(Shell shell, ReadMailbox mailbox, ManageFolders folders) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "fait")]

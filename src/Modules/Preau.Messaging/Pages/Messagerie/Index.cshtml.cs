@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Preau.Messaging.Domain;
 using Preau.Messaging.Features.Mailbox;
 using Preau.Messaging.Features.Sending;
+using Preau.Platform.Rights;
 using Preau.Platform.Theming;
 
 namespace Preau.Messaging.Pages.Messagerie;
@@ -12,6 +13,7 @@ namespace Preau.Messaging.Pages.Messagerie;
 /// folder's lines on the right, newest first, a cursor for older ones (<c>?apres=</c>). Ticked lines
 /// take bulk actions as one plain form post that comes back here; mailbox.js only enhances.
 /// </summary>
+[RequireAppRight(MessagingModule.AccessRight)]
 public sealed class IndexModel(Shell shell, ReadMailbox mailbox, ManageFolders folders, OrganizeMessages organize, SendMessage send) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "dossier")]

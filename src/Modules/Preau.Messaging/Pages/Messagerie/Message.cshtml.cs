@@ -5,6 +5,7 @@ using Preau.Messaging.Features.Mailbox;
 using Preau.Messaging.Features.Moderation;
 using Preau.Messaging.Features.Recall;
 using Preau.Platform.Kernel;
+using Preau.Platform.Rights;
 using Preau.Platform.Theming;
 
 namespace Preau.Messaging.Pages.Messagerie;
@@ -14,6 +15,7 @@ namespace Preau.Messaging.Pages.Messagerie;
 /// folded. Every action is a plain form post on the message it concerns, coming back here (or to
 /// its folder once it left it). A message the person does not hold answers 404.
 /// </summary>
+[RequireAppRight(MessagingModule.AccessRight)]
 public sealed class MessageModel(Shell shell, OpenMessage open, ManageFolders folders, OrganizeMessages organize,
     ReportMessage report, RecallMessage recall) : PageModel
 {

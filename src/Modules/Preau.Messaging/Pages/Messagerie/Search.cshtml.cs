@@ -1,11 +1,13 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Preau.Messaging.Features.Search;
+using Preau.Platform.Rights;
 using Preau.Platform.Theming;
 
 namespace Preau.Messaging.Pages.Messagerie;
 
 /// <summary>Search in one's messages (the trash apart): a GET form, results by page numbers (<c>?q=…&amp;page=2</c>).</summary>
+[RequireAppRight(MessagingModule.AccessRight)]
 public sealed class SearchModel(Shell shell, SearchMessages search) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "q")]

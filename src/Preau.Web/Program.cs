@@ -6,6 +6,7 @@ using Preau.Admin;
 using Preau.Directory;
 using Preau.Feed;
 using Preau.Messaging;
+using Preau.Modules;
 using Preau.Platform.Flash;
 using Preau.Platform.Hosting;
 using Preau.Platform.Persistence;
@@ -30,8 +31,7 @@ if (!string.Equals(builder.Configuration["Preau:LogFormat"], "text", StringCompa
     builder.Logging.AddJsonConsole(o => o.IncludeScopes = true);
 }
 
-builder.Services.AddPreauPlatform(builder.Configuration,
-    typeof(AccountModule).Assembly, typeof(PortalModule).Assembly, typeof(AdminModule).Assembly, typeof(ProvisioningModule).Assembly, typeof(DirectoryModule).Assembly, typeof(FeedModule).Assembly, typeof(MessagingModule).Assembly);
+builder.Services.AddPreauPlatform(builder.Configuration, [.. PreauModules.All]);
 builder.Services.AddAccount();
 builder.Services.AddPortal();
 builder.Services.AddAdmin();

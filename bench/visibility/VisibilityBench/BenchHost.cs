@@ -1,11 +1,8 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Preau.Account;
-using Preau.Admin;
+using Preau.Modules;
 using Preau.Platform.Hosting;
-using Preau.Portal;
-using Preau.Provisioning;
 using Preau.Platform.Persistence;
 using Preau.Platform.Sharing;
 
@@ -33,8 +30,7 @@ public static class BenchHost
 
         // The model of the whole application, as Preau.Web composes it (the migrations check it is complete).
         // Another bench adds the module it measures (its tables join the model).
-        builder.Services.AddPreauPlatform(builder.Configuration,
-            [typeof(AccountModule).Assembly, typeof(PortalModule).Assembly, typeof(AdminModule).Assembly, typeof(ProvisioningModule).Assembly, typeof(Preau.Directory.DirectoryModule).Assembly, typeof(Preau.Feed.FeedModule).Assembly, .. modules]);
+        builder.Services.AddPreauPlatform(builder.Configuration, [.. PreauModules.All.Union(modules)]);
         builder.Services.AddShareableType<BenchWorksheets>(BenchWorksheets.Type, typeof(BenchHost), "Worksheet");
         configure?.Invoke(builder.Services);
         var host = builder.Build();

@@ -3,7 +3,7 @@
 # lycée of 1,200 pupils, 2,200 parents and 120 staff), publishes events to the whole lycée with its
 # parents and to one class through the real FeedPublisher, fills the notification table to
 # 10 million rows, then reads feeds and unread counts of random people through the real
-# FeedReader, and prints the database's plans. On SQLite (2 million rows by default) and on
+# FeedReader, and prints the database's plans. On SQLite (3 million rows by default: about 30 items a person, more than a page and a half) and on
 # PostgreSQL. Writes bench/feed/RESULTS.md with the machine and the date.
 #
 #   bench/feed/run.sh                                   # 100,000 accounts, 10,000,000 rows on PostgreSQL
@@ -19,7 +19,7 @@ if [[ "${1:-}" == "--help" ]]; then
   exit 0
 fi
 ARGS=("$@")
-SQLITE_ROWS=(--rows 2000000)
+SQLITE_ROWS=(--rows 3000000)
 for a in "${ARGS[@]}"; do [[ "$a" == "--rows" ]] && SQLITE_ROWS=(); done
 WORK=$(mktemp -d)
 PG_DIR=""

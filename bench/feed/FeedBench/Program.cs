@@ -2,7 +2,7 @@
 // holding millions of notification rows, through the real FeedPublisher and FeedReader.
 // Prints a Markdown report.
 //
-//   dotnet run --project bench/feed/FeedBench -c Release -- --provider Sqlite --data /tmp/bench --rows 2000000
+//   dotnet run --project bench/feed/FeedBench -c Release -- --provider Sqlite --data /tmp/bench --rows 3000000
 //   dotnet run --project bench/feed/FeedBench -c Release -- --provider Postgres --connection "Host=…;Database=postgres;…"
 using System.Diagnostics;
 using System.Globalization;

@@ -10,6 +10,10 @@
 //   GET    /<bucket>?uploads[&prefix=P]   ListMultipartUploads (one page, Initiated = folder time)
 //   DELETE /<bucket>/<key>?uploadId=ID    AbortMultipartUpload (204; 404 NoSuchUpload)
 //
+// And s3rver reads the copy source of CopyObject with decodeURI, which leaves "%2F" alone: the
+// AWS SDK for .NET 4 encodes the slashes of "bucket/key" there, as S3 accepts. Decoded whole
+// here before s3rver's own copy.
+//
 //   node server.js DIR
 
 const fs = require('fs');
@@ -17,6 +21,7 @@ const path = require('path');
 const S3rver = require('s3rver');
 const S3Error = require('s3rver/lib/models/error');
 const authentication = require('s3rver/lib/middleware/authentication');
+const objects = require('s3rver/lib/controllers/object');
 
 const dir = process.argv[2];
 if (!dir) {
@@ -81,6 +86,13 @@ function abortUpload(ctx, bucket, key) {
   fs.rmSync(folder, { recursive: true, force: true });
   ctx.status = 204;
 }
+
+// Called after the signature check (the router looks the controller up at each request).
+const copy = objects.putObjectCopy;
+objects.putObjectCopy = ctx => {
+  ctx.headers['x-amz-copy-source'] = encodeURI(decodeURIComponent(ctx.headers['x-amz-copy-source']));
+  return copy(ctx);
+};
 
 const check = authentication();
 const multipart = async (ctx, next) => {

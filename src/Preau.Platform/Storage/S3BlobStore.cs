@@ -94,7 +94,8 @@ public sealed class S3BlobStore : IBlobStore, IDisposable
         ArgumentNullException.ThrowIfNull(content);
         ArgumentOutOfRangeException.ThrowIfNegative(maxBytes);
         var limit = Math.Min(maxBytes, MaxBlobBytes);
-        var buffer = ArrayPool<byte>.Shared.Rent(_partBytes);
+        // One part, or less when the limit is lower: a 10 MB attachment never holds more.
+        var buffer = ArrayPool<byte>.Shared.Rent((int)Math.Min(_partBytes, limit + 1));
         Upload? upload = null;
         try
         {

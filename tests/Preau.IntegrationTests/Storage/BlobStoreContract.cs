@@ -313,7 +313,7 @@ public abstract class BlobStoreContract : IAsyncLifetime
         Assert.Equal(length, blob.Length);
         Assert.Equal(length, readLength);
         Assert.Equal(blob.Sha256, Convert.ToHexStringLower(readHash.GetHashAndReset()));
-        TestContext.Current.SendDiagnosticMessage($"{GetType().Name}: 50 MiB stored allocating {put / 1024} KiB, read allocating {got / 1024} KiB");
+        TestContext.Current.TestOutputHelper?.WriteLine($"{GetType().Name}: 50 MiB stored allocating {put / 1024} KiB, read allocating {got / 1024} KiB");
         Assert.InRange(put, 0, length / 5);
         Assert.InRange(got, 0, length / 10);
     }

@@ -77,26 +77,20 @@ PGTMP="$(mktemp -d /tmp/preau-test-pg.XXXXXX)"
 
 S3TMP="$(mktemp -d /tmp/preau-test-s3.XXXXXX)"
 
-stop_s3() {
-    if [[ -n "${S3TMP:-}" && -d "$S3TMP" ]]; then
-        "$ROOT/scripts/s3.sh" stop "$S3TMP" || true
-        if [[ -f "$S3TMP/s3.log" && -d "$RESULTS" ]]; then
-            cp "$S3TMP/s3.log" "$RESULTS/s3.log" 2>/dev/null || true
+# stop_server SCRIPT DIR LOG: stops a throwaway server, keeps its log beside the results,
+# deletes its folder.
+stop_server() {
+    local script="$1" dir="$2" log="$3"
+    if [[ -n "$dir" && -d "$dir" ]]; then
+        "$ROOT/scripts/$script" stop "$dir" || true
+        if [[ -f "$dir/$log" && -d "$RESULTS" ]]; then
+            cp "$dir/$log" "$RESULTS/$log" 2>/dev/null || true
         fi
-        rm -rf "$S3TMP"
+        rm -rf "$dir"
     fi
-    S3TMP=""
 }
-stop_postgres() {
-    if [[ -n "${PGTMP:-}" && -d "$PGTMP" ]]; then
-        "$ROOT/scripts/postgres.sh" stop "$PGTMP" || true
-        if [[ -f "$PGTMP/postgres.log" && -d "$RESULTS" ]]; then
-            cp "$PGTMP/postgres.log" "$RESULTS/postgres.log" 2>/dev/null || true
-        fi
-        rm -rf "$PGTMP"
-    fi
-    PGTMP=""
-}
+stop_postgres() { stop_server postgres.sh "${PGTMP:-}" postgres.log; PGTMP=""; }
+stop_s3() { stop_server s3.sh "${S3TMP:-}" s3.log; S3TMP=""; }
 on_exit() {
     local rc=$?
     trap - EXIT INT TERM HUP

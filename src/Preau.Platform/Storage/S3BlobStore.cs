@@ -190,18 +190,7 @@ public sealed class S3BlobStore : IBlobStore, IDisposable
         return true;
     }
 
-    public async Task<bool> VerifyAsync(string key, CancellationToken ct = default)
-    {
-        var expected = BlobKeys.Sha256Of(key);
-        await using var stream = await OpenReadAsync(key, ct);
-        if (stream is null)
-        {
-            return false;
-        }
-
-        var actual = Convert.ToHexStringLower(await SHA256.HashDataAsync(stream, ct));
-        return string.Equals(actual, expected, StringComparison.Ordinal);
-    }
+    public Task<bool> VerifyAsync(string key, CancellationToken ct = default) => BlobKeys.VerifyAsync(this, key, ct);
 
     public async IAsyncEnumerable<StoredBlob> ListWrittenBeforeAsync(DateTimeOffset before, [EnumeratorCancellation] CancellationToken ct = default)
     {
@@ -352,19 +341,11 @@ public sealed class S3BlobStore : IBlobStore, IDisposable
     }
 
     /// <summary>The object's body as the server sends it, read forward, never buffered whole; disposing it closes the response.</summary>
-    private sealed class ObjectStream(GetObjectResponse response) : Stream
+    private sealed class ObjectStream(GetObjectResponse response) : ForwardReadStream
     {
         private readonly Stream _body = response.ResponseStream;
 
-        public override bool CanRead => true;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => false;
-
         public override long Length => response.ContentLength;
-
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
 
         public override int Read(byte[] buffer, int offset, int count) => _body.Read(buffer, offset, count);
 
@@ -375,16 +356,6 @@ public sealed class S3BlobStore : IBlobStore, IDisposable
 
         public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
             _body.ReadAsync(buffer, cancellationToken);
-
-        public override void Flush()
-        {
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
         protected override void Dispose(bool disposing)
         {

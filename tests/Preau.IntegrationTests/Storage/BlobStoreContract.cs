@@ -319,23 +319,13 @@ public abstract class BlobStoreContract : IAsyncLifetime
     }
 
     /// <summary>A given length of seeded pseudo-random bytes, made as they are read (never whole in memory), with their SHA-256 once read.</summary>
-    private sealed class GeneratedStream(long length, int seed) : Stream
+    private sealed class GeneratedStream(long length, int seed) : ForwardReadStream
     {
         private readonly Random _random = new(seed);
         private readonly IncrementalHash _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         private long _served;
 
         public string Sha256 { get; private set; } = "";
-
-        public override bool CanRead => true;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => false;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
 
         public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
@@ -359,16 +349,6 @@ public abstract class BlobStoreContract : IAsyncLifetime
         public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
             Task.FromResult(Read(buffer.AsSpan(offset, count)));
 
-        public override void Flush()
-        {
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
         protected override void Dispose(bool disposing)
         {
             if (disposing)
@@ -381,19 +361,9 @@ public abstract class BlobStoreContract : IAsyncLifetime
     }
 
     /// <summary>Serves pseudo-random bytes for ever, without Length or seeking, as a network upload; counts what it served.</summary>
-    private sealed class EndlessStream(long afterBytes = long.MaxValue, Action? onReached = null) : Stream
+    private sealed class EndlessStream(long afterBytes = long.MaxValue, Action? onReached = null) : ForwardReadStream
     {
         public long Served { get; private set; }
-
-        public override bool CanRead => true;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => false;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
 
         public override int Read(byte[] buffer, int offset, int count)
         {
@@ -407,15 +377,5 @@ public abstract class BlobStoreContract : IAsyncLifetime
 
             return n;
         }
-
-        public override void Flush()
-        {
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 }

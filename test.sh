@@ -5,11 +5,13 @@
 #   ./test.sh --filter "FullyQualifiedName~Sharing"   extra arguments go to each `dotnet test`
 #
 # What it does:
-#   - makes sure Chromium (browser tests), PostgreSQL 15 (integration tests) and
-#     poppler-utils (the connection sheets' PDFs read by the integration tests) are
-#     installed: installs them with apt-get when run as root, otherwise says what to install;
-#   - starts a throwaway PostgreSQL server (scripts/postgres.sh) and always stops and
-#     deletes it on exit, even on failure or Ctrl-C;
+#   - makes sure Chromium (browser tests), PostgreSQL 15 (integration tests),
+#     poppler-utils (the connection sheets' PDFs read by the integration tests) and Node.js
+#     with npm (the S3 server of the blob store tests) are installed: installs them with
+#     apt-get when run as root, otherwise says what to install;
+#   - starts a throwaway PostgreSQL server (scripts/postgres.sh) and a throwaway S3-compatible
+#     server (scripts/s3.sh: s3rver, installed by `npm ci` into scripts/s3 when missing) and
+#     always stops and deletes them on exit, even on failure or Ctrl-C;
 #   - builds Preau.slnx (Release) once, then runs each test project in turn with
 #     `dotnet test --no-build`, TRX results in artifacts/test-results/;
 #   - lists the failed tests with the start of their message, then prints as its last line `Tests: N passed, M failed`, summed over all TRX files, and
@@ -18,6 +20,8 @@
 # Environment given to the tests:
 #   PREAU_TEST_POSTGRES  Npgsql connection string of the throwaway server (superuser
 #                        postgres; tests create and drop their own databases)
+#   PREAU_TEST_S3        endpoint of the throwaway S3 server (http://127.0.0.1:PORT; keys
+#                        S3RVER/S3RVER, path-style; tests create and delete their own buckets)
 #   PREAU_CHROMIUM       path of the Chromium executable (/usr/bin/chromium)
 set -euo pipefail
 
@@ -45,6 +49,8 @@ missing=()
 command -v pdftotext >/dev/null 2>&1 && command -v pdfinfo >/dev/null 2>&1 || missing+=(poppler-utils)
 # The real-time feed's scale-out test runs two nodes over a throwaway Redis server.
 [[ -x /usr/bin/redis-server ]] || missing+=(redis-server)
+# The S3 blob store's tests run against s3rver, a Node.js program.
+command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1 || missing+=(nodejs npm)
 if (( ${#missing[@]} > 0 )); then
     if [[ $(id -u) -eq 0 ]]; then
         say "installing ${missing[*]}"
@@ -59,6 +65,7 @@ if (( ${#missing[@]} > 0 )); then
     [[ -x "$CHROMIUM" ]] || die "$CHROMIUM is still missing after installing chromium"
     [[ -x "$PG_BIN/initdb" ]] || die "$PG_BIN/initdb is still missing after installing postgresql-15"
     command -v pdftotext >/dev/null 2>&1 || die "pdftotext is still missing after installing poppler-utils"
+    command -v npm >/dev/null 2>&1 || die "npm is still missing after installing nodejs npm"
 fi
 export PREAU_CHROMIUM="$CHROMIUM"
 
@@ -68,20 +75,27 @@ export PREAU_CHROMIUM="$CHROMIUM"
 # stay short.
 PGTMP="$(mktemp -d /tmp/preau-test-pg.XXXXXX)"
 
-stop_postgres() {
-    if [[ -n "${PGTMP:-}" && -d "$PGTMP" ]]; then
-        "$ROOT/scripts/postgres.sh" stop "$PGTMP" || true
-        if [[ -f "$PGTMP/postgres.log" && -d "$RESULTS" ]]; then
-            cp "$PGTMP/postgres.log" "$RESULTS/postgres.log" 2>/dev/null || true
+S3TMP="$(mktemp -d /tmp/preau-test-s3.XXXXXX)"
+
+# stop_server SCRIPT DIR LOG: stops a throwaway server, keeps its log beside the results,
+# deletes its folder.
+stop_server() {
+    local script="$1" dir="$2" log="$3"
+    if [[ -n "$dir" && -d "$dir" ]]; then
+        "$ROOT/scripts/$script" stop "$dir" || true
+        if [[ -f "$dir/$log" && -d "$RESULTS" ]]; then
+            cp "$dir/$log" "$RESULTS/$log" 2>/dev/null || true
         fi
-        rm -rf "$PGTMP"
+        rm -rf "$dir"
     fi
-    PGTMP=""
 }
+stop_postgres() { stop_server postgres.sh "${PGTMP:-}" postgres.log; PGTMP=""; }
+stop_s3() { stop_server s3.sh "${S3TMP:-}" s3.log; S3TMP=""; }
 on_exit() {
     local rc=$?
     trap - EXIT INT TERM HUP
     stop_postgres
+    stop_s3
     exit "$rc"
 }
 trap on_exit EXIT
@@ -95,7 +109,11 @@ mkdir -p "$RESULTS"
 PREAU_TEST_POSTGRES="$("$ROOT/scripts/postgres.sh" start "$PGTMP")" \
     || die "could not start the throwaway PostgreSQL server"
 export PREAU_TEST_POSTGRES
+PREAU_TEST_S3="$("$ROOT/scripts/s3.sh" start "$S3TMP")" \
+    || die "could not start the throwaway S3 server"
+export PREAU_TEST_S3
 say "PostgreSQL: ${PREAU_TEST_POSTGRES}"
+say "S3:         ${PREAU_TEST_S3}"
 say "Chromium:   ${PREAU_CHROMIUM}"
 
 # --- dotnet test -------------------------------------------------------------------------
@@ -136,8 +154,9 @@ if (( test_status == 0 )); then
 fi
 set -e
 
-# Stop the server now so that nothing is printed after the summary line.
+# Stop the servers now so that nothing is printed after the summary line.
 stop_postgres
+stop_s3
 if [[ -n "${CI:-}" ]]; then
     dotnet build-server shutdown >/dev/null 2>&1 || true
 fi

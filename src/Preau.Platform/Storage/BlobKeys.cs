@@ -29,6 +29,22 @@ public static partial class BlobKeys
         return key[^64..];
     }
 
+    /// <summary>Reads the content under <paramref name="key"/> again and compares its SHA-256 with the key: false when missing or altered (every store's VerifyAsync).</summary>
+    /// <exception cref="ArgumentException">Not a blob key.</exception>
+    public static async Task<bool> VerifyAsync(IBlobStore store, string key, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        var expected = Sha256Of(key);
+        await using var stream = await store.OpenReadAsync(key, ct);
+        if (stream is null)
+        {
+            return false;
+        }
+
+        var actual = Convert.ToHexStringLower(await System.Security.Cryptography.SHA256.HashDataAsync(stream, ct));
+        return string.Equals(actual, expected, StringComparison.Ordinal);
+    }
+
     /// <exception cref="ArgumentException">Not a blob key.</exception>
     public static void Validate(string? key)
     {

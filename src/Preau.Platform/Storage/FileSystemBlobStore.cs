@@ -117,18 +117,7 @@ public sealed class FileSystemBlobStore : IBlobStore
         return Task.FromResult(true);
     }
 
-    public async Task<bool> VerifyAsync(string key, CancellationToken ct = default)
-    {
-        var expected = BlobKeys.Sha256Of(key);
-        await using var stream = await OpenReadAsync(key, ct);
-        if (stream is null)
-        {
-            return false;
-        }
-
-        var actual = Convert.ToHexStringLower(await SHA256.HashDataAsync(stream, ct));
-        return string.Equals(actual, expected, StringComparison.Ordinal);
-    }
+    public Task<bool> VerifyAsync(string key, CancellationToken ct = default) => BlobKeys.VerifyAsync(this, key, ct);
 
     public async IAsyncEnumerable<StoredBlob> ListWrittenBeforeAsync(DateTimeOffset before, [EnumeratorCancellation] CancellationToken ct = default)
     {

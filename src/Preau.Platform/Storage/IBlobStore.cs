@@ -8,7 +8,7 @@ public sealed record StoredBlob(string Key, long Length, string Sha256);
 
 /// <summary>
 /// Where file content lives: the local file system by default (<see cref="FileSystemBlobStore"/>),
-/// an S3-compatible object store later, behind this one contract. Content is addressed by its
+/// or an S3-compatible object store (<see cref="S3BlobStore"/>, <c>Storage:Provider=S3</c>), behind this one contract. Content is addressed by its
 /// SHA-256, so the same content is kept once; content streams in and out, never whole in memory;
 /// a partial upload is never visible under a key. Who uses a blob, and when it may be deleted, is
 /// the <see cref="BlobRegistry"/>'s business, not the store's.

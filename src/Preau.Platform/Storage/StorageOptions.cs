@@ -2,9 +2,25 @@ using Preau.Platform.Kernel;
 
 namespace Preau.Platform.Storage;
 
+/// <summary>Where blob content lives.</summary>
+public enum StorageProvider
+{
+    /// <summary>Files under the data folder (<see cref="FileSystemBlobStore"/>), the default.</summary>
+    FileSystem,
+
+    /// <summary>An S3-compatible object store (<see cref="S3BlobStore"/>): AWS S3, MinIO, Garage…</summary>
+    S3,
+}
+
 /// <summary>Bound from the "Storage" section: where blobs live, when orphans go, each profile's quota.</summary>
 public sealed class StorageOptions
 {
+    /// <summary><c>FileSystem</c> (the default) or <c>S3</c>, with the <c>Storage:S3</c> settings.</summary>
+    public StorageProvider Provider { get; set; } = StorageProvider.FileSystem;
+
+    /// <summary>The object store when <see cref="Provider"/> is S3.</summary>
+    public S3StorageOptions S3 { get; set; } = new();
+
     /// <summary>The blob folder; empty: <c>blobs</c> in the data folder. A relative path starts at the data folder.</summary>
     public string? Path { get; set; }
 

@@ -29,7 +29,7 @@ public sealed class InMemoryDirectory : IDisposable
             builder, new DatabaseOptions { Provider = DatabaseProvider.Sqlite, ConnectionString = connectionString }, new PreauOptions());
         // The migrations hold the modules' tables too: the model must have them, as the application's does.
         ((Microsoft.EntityFrameworkCore.Infrastructure.IDbContextOptionsBuilderInfrastructure)builder)
-            .AddOrUpdateExtension(new ModuleModelExtension([typeof(Preau.Account.AccountModule).Assembly, typeof(Preau.Provisioning.ProvisioningModule).Assembly, typeof(Preau.Directory.DirectoryModule).Assembly, typeof(Preau.Feed.FeedModule).Assembly, typeof(Preau.Messaging.MessagingModule).Assembly]));
+            .AddOrUpdateExtension(new ModuleModelExtension([typeof(Preau.Account.AccountModule).Assembly, typeof(Preau.Provisioning.ProvisioningModule).Assembly, typeof(Preau.Directory.DirectoryModule).Assembly, typeof(Preau.Feed.FeedModule).Assembly, typeof(Preau.Messaging.MessagingModule).Assembly, typeof(Preau.Documents.DocumentsModule).Assembly]));
         _options = builder.Options;
         using var db = NewContext();
         db.Database.Migrate();

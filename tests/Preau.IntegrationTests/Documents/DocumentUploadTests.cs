@@ -37,7 +37,7 @@ public abstract class DocumentUploadTests(DocumentsApp app)
         var root = await app.NewFolderAsync(claire);
 
         await AssertNothingWrittenAsync(claire, await app.UploadAsync(claire, root, "vide.pdf", []), DocumentContent.Field, "Error.EmptyFile", used, count);
-        await AssertNothingWrittenAsync(claire, await app.UploadAsync(claire, root, "vide-sans-taille.pdf", [], declared: null), DocumentContent.Field, "Error.EmptyFile", used, count);
+        await AssertNothingWrittenAsync(claire, await app.UploadAsync(claire, root, "vide-sans-taille.pdf", [], streamed: true), DocumentContent.Field, "Error.EmptyFile", used, count);
         await AssertNothingWrittenAsync(claire, await app.UploadAsync(claire, root, "gros.pdf", DocumentsData.Bytes(DocumentsApp.MaxFile + 1, 2)), DocumentContent.Field, "Error.TooLarge", used, count);
         // A length lied about is caught by the store's cap all the same.
         await AssertNothingWrittenAsync(claire, await app.UploadAsync(claire, root, "menteur.pdf", DocumentsData.Bytes(DocumentsApp.MaxFile + 1, 3), declared: 10), DocumentContent.Field, "Error.TooLarge", used, count);
@@ -78,7 +78,7 @@ public abstract class DocumentUploadTests(DocumentsApp app)
 
         // Declared or not, 200 bytes no longer fit: refused, nothing kept, the room as it was.
         var declared = await app.UploadAsync(claire, DocFolder.Root, "deux.bin", DocumentsData.Bytes(200, 8));
-        var streamed = await app.UploadAsync(claire, DocFolder.Root, "trois.bin", DocumentsData.Bytes(200, 9), declared: null);
+        var streamed = await app.UploadAsync(claire, DocFolder.Root, "trois.bin", DocumentsData.Bytes(200, 9), streamed: true);
         foreach (var refused in new[] { declared, streamed })
         {
             Assert.Equal(["Error.QuotaFull"], refused.Errors![DocumentContent.Field]);

@@ -44,8 +44,10 @@ internal static class DocumentsData
 
     public static byte[] Bytes(int length, byte seed) => [.. Enumerable.Range(0, length).Select(i => (byte)((i * 7 + seed) % 251))];
 
-    public static Task<Outcome<DocumentItem>> UploadAsync(this PreauApp app, UserContext me, Guid folderId, string name, byte[] content, long? declared = null) =>
-        app.WithAsync<UploadDocument, Outcome<DocumentItem>>(u => u.UploadAsync(me, folderId, name, "application/pdf", new MemoryStream(content), declared, null, Ct));
+    /// <summary>Uploads with the length declared (the content's own unless told), or none when <paramref name="streamed"/> (as a multipart part).</summary>
+    public static Task<Outcome<DocumentItem>> UploadAsync(this PreauApp app, UserContext me, Guid folderId, string name, byte[] content, long? declared = null, bool streamed = false) =>
+        app.WithAsync<UploadDocument, Outcome<DocumentItem>>(u => u.UploadAsync(me, folderId, name, "application/pdf", new MemoryStream(content),
+            streamed ? null : declared ?? content.Length, null, Ct));
 
     /// <summary>Uploads and asserts it was stored.</summary>
     public static async Task<DocumentItem> StoredAsync(this PreauApp app, UserContext me, Guid folderId, string name, byte[]? content = null)

@@ -75,7 +75,17 @@ public sealed class ZipFolder(PreauDbContext db, DocumentAccess access, IBlobSto
     public async Task WriteAsync(Plan plan, Stream output, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(plan);
-        await using var archive = await ZipArchive.CreateAsync(output, ZipArchiveMode.Create, leaveOpen: true, entryNameEncoding: Encoding.UTF8, ct);
+        await using var buffered = new AsyncOnlyOutput(output);
+        await using (var archive = await ZipArchive.CreateAsync(buffered, ZipArchiveMode.Create, leaveOpen: true, entryNameEncoding: Encoding.UTF8, ct))
+        {
+            await WriteEntriesAsync(archive, plan, ct);
+        }
+
+        await buffered.FlushAsync(ct);
+    }
+
+    private async Task WriteEntriesAsync(ZipArchive archive, Plan plan, CancellationToken ct)
+    {
         foreach (var item in plan.Entries)
         {
             if (item.BlobKey is null)

@@ -11,7 +11,7 @@ namespace Preau.Documents.Features;
 /// </summary>
 public sealed class UniqueNames(PreauDbContext db)
 {
-    private const int Attempts = 4;
+    private const int Attempts = 8;
 
     public async Task<string> ForDocumentAsync(Guid ownerId, Guid folderId, string name, Guid? except, CancellationToken ct)
     {

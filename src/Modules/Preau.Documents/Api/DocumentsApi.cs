@@ -85,18 +85,7 @@ internal static class DocumentsApi
                 ManageFolders folders, IStringLocalizer<DocumentStrings> s, CancellationToken ct) =>
             {
                 var me = await currentUser.RequireAsync(ct);
-                Outcome<FolderItem>? outcome = null;
-                if (request.Name is not null)
-                {
-                    outcome = await folders.RenameAsync(me, id, request.Name, ct);
-                }
-
-                if (request.ParentId is { } parentId && outcome is not { Found: true, Errors: not null })
-                {
-                    outcome = await folders.MoveAsync(me, id, parentId, ct);
-                }
-
-                return ApiResults.Ok(outcome ?? await folders.RenameAsync(me, id, null, ct), s);
+                return ApiResults.Ok(await ChangeAsync(request.Name, request.ParentId, name => folders.RenameAsync(me, id, name, ct), place => folders.MoveAsync(me, id, place, ct)), s);
             })
             .WithName("DocumentsChangeFolder")
             .WithSummary("Renames (name: refused when taken there) and/or moves (parentId; the empty id for the root: never into itself or under itself) one of the caller's folders. 404 when it is not theirs.");
@@ -184,18 +173,7 @@ internal static class DocumentsApi
                 OrganizeDocuments organize, IStringLocalizer<DocumentStrings> s, CancellationToken ct) =>
             {
                 var me = await currentUser.RequireAsync(ct);
-                Outcome<DocumentItem>? outcome = null;
-                if (request.Name is not null)
-                {
-                    outcome = await organize.RenameAsync(me, id, request.Name, ct);
-                }
-
-                if (request.FolderId is { } folderId && outcome is not { Found: true, Errors: not null })
-                {
-                    outcome = await organize.MoveAsync(me, id, folderId, ct);
-                }
-
-                return ApiResults.Ok(outcome ?? await organize.RenameAsync(me, id, null, ct), s);
+                return ApiResults.Ok(await ChangeAsync(request.Name, request.FolderId, name => organize.RenameAsync(me, id, name, ct), place => organize.MoveAsync(me, id, place, ct)), s);
             })
             .WithName("DocumentsChange")
             .WithSummary("Renames (name: refused when taken in its folder) and/or moves (folderId; the empty id for the root: a name already there gets \" (2)\") one of the caller's documents. 404 when it is not theirs.");
@@ -297,6 +275,18 @@ internal static class DocumentsApi
                 ApiResults.NoContent(await trash.DeleteFolderAsync(await currentUser.RequireAsync(ct), id, ct), s))
             .WithName("DocumentsDeleteFolder")
             .WithSummary("Deletes one of the caller's folders for good, with every folder and document in place under it. 404 when it is not theirs.");
+    }
+
+    /// <summary>A PATCH: the rename when a name is given, then the move when a place is (not after a refused name); a name is needed otherwise.</summary>
+    private static async Task<Outcome<T>> ChangeAsync<T>(string? name, Guid? place, Func<string?, Task<Outcome<T>>> rename, Func<Guid, Task<Outcome<T>>> move)
+    {
+        var outcome = name is null ? null : await rename(name);
+        if (place is { } target && outcome is not { Found: true, Errors: not null })
+        {
+            outcome = await move(target);
+        }
+
+        return outcome ?? await rename(null);
     }
 
     private static async Task<Results<EmptyHttpResult, NotFound>> Send(HttpContext http, ServeDocument.Download? download, CancellationToken ct)

@@ -30,6 +30,28 @@ public sealed class UniqueNames(PreauDbContext db)
         return Pick(name, taken, hasExtension: false);
     }
 
+    /// <summary>Saves a document (new or moved) under <paramref name="wanted"/> or the first free name after it in its folder.</summary>
+    public Task SaveDocumentAsync(DocDocument document, string wanted, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        return SaveAsync(async c =>
+        {
+            document.Name = await ForDocumentAsync(document.OwnerId, document.FolderId, wanted, document.Id, c);
+            document.SortName = DocumentNames.SortKey(document.Name);
+        }, ct);
+    }
+
+    /// <summary>Saves a folder (new or moved) under <paramref name="wanted"/> or the first free name after it in its parent.</summary>
+    public Task SaveFolderAsync(DocFolder folder, string wanted, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(folder);
+        return SaveAsync(async c =>
+        {
+            folder.Name = await ForFolderAsync(folder.OwnerId, folder.ParentId, wanted, folder.Id, c);
+            folder.SortName = DocumentNames.SortKey(folder.Name);
+        }, ct);
+    }
+
     /// <summary>
     /// Names and saves: <paramref name="name"/> sets the free name it is given on the tracked rows;
     /// a unique-index conflict (another request took the name meanwhile) picks again.

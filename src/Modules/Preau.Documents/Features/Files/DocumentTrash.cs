@@ -56,12 +56,7 @@ public sealed class DocumentTrash(PreauDbContext db, DocumentAccess access, Docu
         var folderId = tree.IsInPlace(document.FolderId) ? document.FolderId : DocFolder.Root;
         document.TrashedAt = null;
         document.FolderId = folderId;
-        var wanted = document.Name;
-        await names.SaveAsync(async c =>
-        {
-            document.Name = await names.ForDocumentAsync(me.Id, folderId, wanted, document.Id, c);
-            document.SortName = DocumentNames.SortKey(document.Name);
-        }, ct);
+        await names.SaveDocumentAsync(document, document.Name, ct);
         return DocumentItem.Of(document);
     }
 
@@ -77,12 +72,7 @@ public sealed class DocumentTrash(PreauDbContext db, DocumentAccess access, Docu
         var parentId = tree.IsInPlace(folder.ParentId) ? folder.ParentId : DocFolder.Root;
         folder.TrashedAt = null;
         folder.ParentId = parentId;
-        var wanted = folder.Name;
-        await names.SaveAsync(async c =>
-        {
-            folder.Name = await names.ForFolderAsync(me.Id, parentId, wanted, folder.Id, c);
-            folder.SortName = DocumentNames.SortKey(folder.Name);
-        }, ct);
+        await names.SaveFolderAsync(folder, folder.Name, ct);
         return ManageFolders.Item(folder);
     }
 

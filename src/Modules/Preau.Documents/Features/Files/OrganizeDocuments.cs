@@ -72,12 +72,7 @@ public sealed class OrganizeDocuments(PreauDbContext db, DocumentAccess access, 
         }
 
         document.FolderId = folderId;
-        var wanted = document.Name;
-        await names.SaveAsync(async c =>
-        {
-            document.Name = await names.ForDocumentAsync(me.Id, folderId, wanted, document.Id, c);
-            document.SortName = DocumentNames.SortKey(document.Name);
-        }, ct);
+        await names.SaveDocumentAsync(document, document.Name, ct);
         return DocumentItem.Of(document);
     }
 

@@ -72,11 +72,7 @@ public sealed class UploadDocument(PreauDbContext db, DocumentAccess access, Doc
         version.DocumentId = document.Id;
         db.Add(document);
         db.Add(version);
-        await names.SaveAsync(async c =>
-        {
-            document.Name = await names.ForDocumentAsync(me.Id, folderId, name, document.Id, c);
-            document.SortName = DocumentNames.SortKey(document.Name);
-        }, ct);
+        await names.SaveDocumentAsync(document, name, ct);
         db.ChangeTracker.Clear();
         return document;
     }

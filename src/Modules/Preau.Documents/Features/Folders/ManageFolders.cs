@@ -36,11 +36,7 @@ public sealed class ManageFolders(PreauDbContext db, DocumentAccess access, Uniq
         var now = clock.GetUtcNow();
         var folder = new DocFolder { Id = Guid.CreateVersion7(now), OwnerId = me.Id, ParentId = parentId, CreatedAt = now, UpdatedAt = now };
         db.Add(folder);
-        await names.SaveAsync(async c =>
-        {
-            folder.Name = await names.ForFolderAsync(me.Id, parentId, clean, folder.Id, c);
-            folder.SortName = DocumentNames.SortKey(folder.Name);
-        }, ct);
+        await names.SaveFolderAsync(folder, clean, ct);
         return Item(folder);
     }
 
@@ -106,12 +102,7 @@ public sealed class ManageFolders(PreauDbContext db, DocumentAccess access, Uniq
 
         folder.ParentId = parentId;
         folder.UpdatedAt = clock.GetUtcNow();
-        var wanted = folder.Name;
-        await names.SaveAsync(async c =>
-        {
-            folder.Name = await names.ForFolderAsync(me.Id, parentId, wanted, folder.Id, c);
-            folder.SortName = DocumentNames.SortKey(folder.Name);
-        }, ct);
+        await names.SaveFolderAsync(folder, folder.Name, ct);
         return Item(folder);
     }
 

@@ -2,6 +2,7 @@ using System.Reflection;
 using Preau.Account;
 using Preau.Admin;
 using Preau.Directory;
+using Preau.Documents;
 using Preau.Feed;
 using Preau.Messaging;
 using Preau.Portal;
@@ -25,5 +26,6 @@ public static class PreauModules
         typeof(DirectoryModule).Assembly,
         typeof(FeedModule).Assembly,
         typeof(MessagingModule).Assembly,
+        typeof(DocumentsModule).Assembly,
     ];
 }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authorization;
 using Preau.Account;
 using Preau.Admin;
 using Preau.Directory;
+using Preau.Documents;
 using Preau.Feed;
 using Preau.Messaging;
 using Preau.Modules;
@@ -39,6 +40,7 @@ builder.Services.AddProvisioning(builder.Configuration);
 builder.Services.AddDirectoryApp();
 builder.Services.AddFeedApp(builder.Configuration);
 builder.Services.AddMessaging(builder.Configuration);
+builder.Services.AddDocuments(builder.Configuration);
 builder.Services.AddScoped<DemoCity>();
 
 builder.Services.AddRazorPages();
@@ -109,6 +111,7 @@ app.MapProvisioning();
 app.MapDirectoryApp();
 app.MapFeedApp();
 app.MapMessaging();
+app.MapDocuments();
 
 await app.RunAsync();
 

@@ -250,6 +250,198 @@ namespace Preau.Data.Postgres.Migrations
                     b.ToTable("ann_profiles", (string)null);
                 });
 
+            modelBuilder.Entity("Preau.Documents.Domain.DocDocument", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(127)
+                        .HasColumnType("character varying(127)")
+                        .HasColumnName("content_type");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("CurrentVersionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("current_version_id");
+
+                    b.Property<Guid>("FolderId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("folder_id");
+
+                    b.Property<long>("Length")
+                        .HasColumnType("bigint")
+                        .HasColumnName("length");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(510)
+                        .HasColumnType("character varying(510)")
+                        .HasColumnName("name");
+
+                    b.Property<Guid>("OwnerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("owner_id");
+
+                    b.Property<string>("SortName")
+                        .IsRequired()
+                        .HasMaxLength(510)
+                        .HasColumnType("character varying(510)")
+                        .HasColumnName("sort_name");
+
+                    b.Property<DateTimeOffset?>("TrashedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("trashed_at");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("VersionNumber")
+                        .HasColumnType("integer")
+                        .HasColumnName("version_number");
+
+                    b.HasKey("Id")
+                        .HasName("pk_doc_documents");
+
+                    b.HasIndex("OwnerId", "TrashedAt")
+                        .HasDatabaseName("ix_doc_documents_trash")
+                        .HasFilter("trashed_at IS NOT NULL");
+
+                    b.HasIndex("OwnerId", "FolderId", "Name")
+                        .IsUnique()
+                        .HasDatabaseName("ux_doc_documents_name")
+                        .HasFilter("trashed_at IS NULL");
+
+                    b.HasIndex("OwnerId", "FolderId", "Length", "Id")
+                        .HasDatabaseName("ix_doc_documents_by_size")
+                        .HasFilter("trashed_at IS NULL");
+
+                    b.HasIndex("OwnerId", "FolderId", "SortName", "Id")
+                        .HasDatabaseName("ix_doc_documents_by_name")
+                        .HasFilter("trashed_at IS NULL");
+
+                    b.HasIndex("OwnerId", "FolderId", "UpdatedAt", "Id")
+                        .HasDatabaseName("ix_doc_documents_by_date")
+                        .HasFilter("trashed_at IS NULL");
+
+                    b.ToTable("doc_documents", (string)null);
+                });
+
+            modelBuilder.Entity("Preau.Documents.Domain.DocFolder", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(510)
+                        .HasColumnType("character varying(510)")
+                        .HasColumnName("name");
+
+                    b.Property<Guid>("OwnerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("owner_id");
+
+                    b.Property<Guid>("ParentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("parent_id");
+
+                    b.Property<string>("SortName")
+                        .IsRequired()
+                        .HasMaxLength(510)
+                        .HasColumnType("character varying(510)")
+                        .HasColumnName("sort_name");
+
+                    b.Property<DateTimeOffset?>("TrashedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("trashed_at");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_doc_folders");
+
+                    b.HasIndex("OwnerId", "TrashedAt")
+                        .HasDatabaseName("ix_doc_folders_owner");
+
+                    b.HasIndex("OwnerId", "ParentId", "Name")
+                        .IsUnique()
+                        .HasDatabaseName("ux_doc_folders_name")
+                        .HasFilter("trashed_at IS NULL");
+
+                    b.ToTable("doc_folders", (string)null);
+                });
+
+            modelBuilder.Entity("Preau.Documents.Domain.DocVersion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("BlobKey")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("blob_key");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(127)
+                        .HasColumnType("character varying(127)")
+                        .HasColumnName("content_type");
+
+                    b.Property<Guid>("DocumentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("document_id");
+
+                    b.Property<long>("Length")
+                        .HasColumnType("bigint")
+                        .HasColumnName("length");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer")
+                        .HasColumnName("number");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("sha256");
+
+                    b.Property<DateTimeOffset>("UploadedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("uploaded_at");
+
+                    b.Property<Guid>("UploadedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("uploaded_by");
+
+                    b.HasKey("Id")
+                        .HasName("pk_doc_versions");
+
+                    b.HasIndex("DocumentId", "Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_doc_versions_document_id_number");
+
+                    b.ToTable("doc_versions", (string)null);
+                });
+
             modelBuilder.Entity("Preau.Feed.Delivery.FeedMailSend", b =>
                 {
                     b.Property<string>("Key")
@@ -2199,6 +2391,16 @@ namespace Preau.Data.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_ann_profiles_dir_users_user_id");
+                });
+
+            modelBuilder.Entity("Preau.Documents.Domain.DocVersion", b =>
+                {
+                    b.HasOne("Preau.Documents.Domain.DocDocument", null)
+                        .WithMany()
+                        .HasForeignKey("DocumentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_doc_versions_doc_documents_document_id");
                 });
 
             modelBuilder.Entity("Preau.Feed.Delivery.FeedMailSend", b =>

@@ -245,6 +245,198 @@ namespace Preau.Data.Sqlite.Migrations
                     b.ToTable("ann_profiles", (string)null);
                 });
 
+            modelBuilder.Entity("Preau.Documents.Domain.DocDocument", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(127)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("content_type");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("CurrentVersionId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("current_version_id");
+
+                    b.Property<Guid>("FolderId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("folder_id");
+
+                    b.Property<long>("Length")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("length");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(510)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<Guid>("OwnerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("owner_id");
+
+                    b.Property<string>("SortName")
+                        .IsRequired()
+                        .HasMaxLength(510)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sort_name");
+
+                    b.Property<long?>("TrashedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("trashed_at");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("VersionNumber")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version_number");
+
+                    b.HasKey("Id")
+                        .HasName("pk_doc_documents");
+
+                    b.HasIndex("OwnerId", "TrashedAt")
+                        .HasDatabaseName("ix_doc_documents_trash")
+                        .HasFilter("trashed_at IS NOT NULL");
+
+                    b.HasIndex("OwnerId", "FolderId", "Name")
+                        .IsUnique()
+                        .HasDatabaseName("ux_doc_documents_name")
+                        .HasFilter("trashed_at IS NULL");
+
+                    b.HasIndex("OwnerId", "FolderId", "Length", "Id")
+                        .HasDatabaseName("ix_doc_documents_by_size")
+                        .HasFilter("trashed_at IS NULL");
+
+                    b.HasIndex("OwnerId", "FolderId", "SortName", "Id")
+                        .HasDatabaseName("ix_doc_documents_by_name")
+                        .HasFilter("trashed_at IS NULL");
+
+                    b.HasIndex("OwnerId", "FolderId", "UpdatedAt", "Id")
+                        .HasDatabaseName("ix_doc_documents_by_date")
+                        .HasFilter("trashed_at IS NULL");
+
+                    b.ToTable("doc_documents", (string)null);
+                });
+
+            modelBuilder.Entity("Preau.Documents.Domain.DocFolder", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(510)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<Guid>("OwnerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("owner_id");
+
+                    b.Property<Guid>("ParentId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("parent_id");
+
+                    b.Property<string>("SortName")
+                        .IsRequired()
+                        .HasMaxLength(510)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sort_name");
+
+                    b.Property<long?>("TrashedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("trashed_at");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_doc_folders");
+
+                    b.HasIndex("OwnerId", "TrashedAt")
+                        .HasDatabaseName("ix_doc_folders_owner");
+
+                    b.HasIndex("OwnerId", "ParentId", "Name")
+                        .IsUnique()
+                        .HasDatabaseName("ux_doc_folders_name")
+                        .HasFilter("trashed_at IS NULL");
+
+                    b.ToTable("doc_folders", (string)null);
+                });
+
+            modelBuilder.Entity("Preau.Documents.Domain.DocVersion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("BlobKey")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("blob_key");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(127)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("content_type");
+
+                    b.Property<Guid>("DocumentId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("document_id");
+
+                    b.Property<long>("Length")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("length");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("number");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sha256");
+
+                    b.Property<long>("UploadedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("uploaded_at");
+
+                    b.Property<Guid>("UploadedBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("uploaded_by");
+
+                    b.HasKey("Id")
+                        .HasName("pk_doc_versions");
+
+                    b.HasIndex("DocumentId", "Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_doc_versions_document_id_number");
+
+                    b.ToTable("doc_versions", (string)null);
+                });
+
             modelBuilder.Entity("Preau.Feed.Delivery.FeedMailSend", b =>
                 {
                     b.Property<string>("Key")
@@ -2190,6 +2382,16 @@ namespace Preau.Data.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_ann_profiles_dir_users_user_id");
+                });
+
+            modelBuilder.Entity("Preau.Documents.Domain.DocVersion", b =>
+                {
+                    b.HasOne("Preau.Documents.Domain.DocDocument", null)
+                        .WithMany()
+                        .HasForeignKey("DocumentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_doc_versions_doc_documents_document_id");
                 });
 
             modelBuilder.Entity("Preau.Feed.Delivery.FeedMailSend", b =>

@@ -1,0 +1,79 @@
+using Preau.Documents.Authorization;
+using Preau.Documents.Domain;
+using Preau.Platform.Kernel;
+using Preau.Platform.Persistence;
+using Preau.Platform.Storage;
+
+namespace Preau.Documents.Features.Files;
+
+/// <summary>
+/// Puts a file into one of one's folders: the name checked first (nothing read or written when it
+/// is refused), the content streamed into the storage within the limits and the quota
+/// (<see cref="DocumentContent"/>), then the document and its first version saved; a name already
+/// used in the folder gets " (2)". Any failure after storing gives the reference and the room back.
+/// </summary>
+public sealed class UploadDocument(PreauDbContext db, DocumentAccess access, DocumentContent contents, UniqueNames names, TimeProvider clock)
+{
+    public const string NameField = "Name";
+
+    /// <summary>
+    /// Stores one file into <paramref name="folderId"/> (<see cref="DocFolder.Root"/> at the top).
+    /// <paramref name="declaredLength"/> is the file's length when the request tells it (null in a
+    /// multipart stream); <paramref name="atMost"/> an upper bound otherwise (the request body's length).
+    /// </summary>
+    public async Task<Outcome<DocumentItem>> UploadAsync(UserContext me, Guid folderId, string? fileName, string? contentType, Stream content,
+        long? declaredLength, long? atMost, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(me);
+        var (name, problem) = DocumentNames.Check(fileName);
+        if (problem is not null)
+        {
+            return Outcome.Invalid<DocumentItem>(NameField, problem);
+        }
+
+        // Into one's own folders only (a contributor's upload into a shared folder comes with sharing's pages).
+        if (await access.FolderAsync(me, folderId, DocumentRight.Contrib, ct) is not { } target || target.Folder.OwnerId != me.Id)
+        {
+            return Outcome.NotFound<DocumentItem>();
+        }
+
+        var stored = await contents.StoreAsync(me, content, declaredLength, atMost, ct);
+        if (!stored.Succeeded)
+        {
+            return Outcome.Invalid<DocumentItem>(stored.Errors!);
+        }
+
+        var blob = stored.Value!;
+        try
+        {
+            return DocumentItem.Of(await AddAsync(me, folderId, name, DocumentContent.ContentTypeOf(contentType), blob, ct));
+        }
+        catch
+        {
+            await contents.ReleaseAsync(me.Id, blob.Key, blob.Length, CancellationToken.None);
+            throw;
+        }
+    }
+
+    /// <summary>Saves a new document over content already held (stored or referenced), under a free name.</summary>
+    internal async Task<DocDocument> AddAsync(UserContext me, Guid folderId, string name, string contentType, StoredBlob blob, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var version = new DocVersion
+        {
+            Id = Guid.CreateVersion7(now), Number = 1, BlobKey = blob.Key, Length = blob.Length, Sha256 = blob.Sha256,
+            ContentType = contentType, UploadedBy = me.Id, UploadedAt = now,
+        };
+        var document = new DocDocument
+        {
+            Id = Guid.CreateVersion7(now), OwnerId = me.Id, FolderId = folderId, ContentType = contentType, Length = blob.Length,
+            CurrentVersionId = version.Id, VersionNumber = 1, CreatedAt = now, UpdatedAt = now,
+        };
+        version.DocumentId = document.Id;
+        db.Add(document);
+        db.Add(version);
+        await names.SaveDocumentAsync(document, name, ct);
+        db.ChangeTracker.Clear();
+        return document;
+    }
+}

@@ -195,11 +195,15 @@
       const q = input.value.trim();
       if (q.length < 2) { close(); return; }
       const mine = ++request;
+      // A search that does not answer says so: an empty list with no word would look like "no one".
+      const failed = () => { if (mine === request && none) { close(); none.textContent = data.labelSearchFailed; } };
       try {
         const response = await fetch(`${data.search}?q=${encodeURIComponent(q)}`, { credentials: "same-origin", headers: { Accept: "application/json" } });
-        if (!response.ok || mine !== request) return;
-        render(await response.json());
-      } catch { /* offline: the list stays as it was */ }
+        if (mine !== request) return;
+        if (!response.ok) { failed(); return; }
+        const found = await response.json();
+        if (mine === request) render(found);
+      } catch { failed(); }
     };
     input.addEventListener("input", () => { clearTimeout(debounce); debounce = setTimeout(lookup, 200); });
     input.addEventListener("keydown", (e) => {

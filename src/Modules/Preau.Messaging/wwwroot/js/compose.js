@@ -193,7 +193,7 @@
     };
     const lookup = async () => {
       const q = input.value.trim();
-      if (q.length < 2) { close(); return; }
+      if (q.length < 2) { request += 1; close(); return; } // and an answer still on its way is dropped
       const mine = ++request;
       // A search that does not answer says so: an empty list with no word would look like "no one".
       const failed = () => { if (mine === request && none) { close(); none.textContent = data.labelSearchFailed; } };

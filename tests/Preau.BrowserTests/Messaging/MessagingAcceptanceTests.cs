@@ -178,8 +178,9 @@ public sealed class MessagingAcceptanceTests(BrowserApp app, ITestOutputHelper o
     }
 
     /// <summary>
-    /// A pupil of CE2 A other than Léa, with a surname long enough to type and borne by no one
-    /// else (a pupil of 5e B may share it, and Hugo may rightly find that one).
+    /// A pupil of CE2 A other than Léa, with a surname long enough to type that no other pupil or
+    /// staff member bears (a pupil of 5e B may share one, and Hugo may rightly find that pupil);
+    /// the pupil's own parents bear it, and Hugo may not reach them either.
     /// </summary>
     private async Task<User> ClassmateOfLeaAsync()
     {
@@ -187,7 +188,7 @@ public sealed class MessagingAcceptanceTests(BrowserApp app, ITestOutputHelper o
         var db = scope.ServiceProvider.GetRequiredService<PreauDbContext>();
         return await db.Users.AsNoTracking()
             .Where(u => u.Login != Personas.Lea && u.Profile == Preau.Platform.Kernel.Profile.Student && u.LastName.Length >= 4
-                && !db.Users.Any(o => o.Id != u.Id && o.LastName == u.LastName)
+                && !db.Users.Any(o => o.Id != u.Id && o.Profile != Preau.Platform.Kernel.Profile.Relative && o.LastName == u.LastName)
                 && db.GroupMembers.Any(m => m.UserId == u.Id && db.Groups.Any(g => g.Id == m.GroupId && db.Classes.Any(c => c.Id == g.ClassId && c.Name == "CE2 A"))))
             .OrderBy(u => u.Id).FirstAsync(Ct);
     }

@@ -130,6 +130,8 @@
   form.querySelectorAll(".compose-row").forEach((row) => {
     const input = row.querySelector("input[type='search']");
     const listbox = row.querySelector("[role='listbox']");
+    // "No one matches" is said beside the list, not as an option of it: a listbox holds options only.
+    const none = row.querySelector(".compose-none");
     if (!input || !listbox) return;
     input.removeAttribute("name");
     input.setAttribute("role", "combobox");
@@ -141,6 +143,7 @@
     let request = 0;
     let debounce = 0;
     const close = () => {
+      if (none) none.textContent = "";
       listbox.hidden = true;
       listbox.replaceChildren();
       options = [];
@@ -183,26 +186,24 @@
         listbox.append(li);
         return li;
       });
-      if (options.length === 0) {
-        const li = document.createElement("li");
-        li.className = "compose-option empty";
-        li.setAttribute("aria-disabled", "true");
-        li.textContent = data.labelNone;
-        listbox.append(li);
-      }
-      listbox.hidden = false;
-      input.setAttribute("aria-expanded", "true");
+      if (none) none.textContent = options.length === 0 ? data.labelNone : "";
+      listbox.hidden = options.length === 0;
+      input.setAttribute("aria-expanded", String(options.length > 0));
       highlight(-1);
     };
     const lookup = async () => {
       const q = input.value.trim();
-      if (q.length < 2) { close(); return; }
+      if (q.length < 2) { request += 1; close(); return; } // and an answer still on its way is dropped
       const mine = ++request;
+      // A search that does not answer says so: an empty list with no word would look like "no one".
+      const failed = () => { if (mine === request && none) { close(); none.textContent = data.labelSearchFailed; } };
       try {
         const response = await fetch(`${data.search}?q=${encodeURIComponent(q)}`, { credentials: "same-origin", headers: { Accept: "application/json" } });
-        if (!response.ok || mine !== request) return;
-        render(await response.json());
-      } catch { /* offline: the list stays as it was */ }
+        if (mine !== request) return;
+        if (!response.ok) { failed(); return; }
+        const found = await response.json();
+        if (mine === request) render(found);
+      } catch { failed(); }
     };
     input.addEventListener("input", () => { clearTimeout(debounce); debounce = setTimeout(lookup, 200); });
     input.addEventListener("keydown", (e) => {

@@ -69,14 +69,14 @@ public static class FileResponse
     private static string AsciiFallback(string name)
     {
         var builder = new StringBuilder(name.Length);
-        foreach (var c in name.Normalize(NormalizationForm.FormD))
+        foreach (var rune in name.Normalize(NormalizationForm.FormD).EnumerateRunes())
         {
-            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark)
+            if (Rune.GetUnicodeCategory(rune) == UnicodeCategory.NonSpacingMark)
             {
                 continue;
             }
 
-            builder.Append(c is >= ' ' and <= '~' and not '"' and not '\\' ? c : '_');
+            builder.Append(rune.Value is >= ' ' and <= '~' and not '"' and not '\\' ? (char)rune.Value : '_');
         }
 
         return builder.ToString();

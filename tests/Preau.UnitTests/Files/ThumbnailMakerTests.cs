@@ -63,7 +63,7 @@ public sealed class ThumbnailMakerTests
 
     [Theory]
     [InlineData("<svg xmlns=\"http://www.w3.org/2000/svg\"/>")]
-    [InlineData("GIF89a not really")]
+    [InlineData("RIFF\u0004\u0000\u0000\u0000WEBPjunk")]
     [InlineData("%PDF-1.4")]
     [InlineData("")]
     public void What_is_not_a_raster_picture_is_refused(string content)

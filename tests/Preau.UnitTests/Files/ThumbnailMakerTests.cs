@@ -1,6 +1,4 @@
-using System.Buffers.Binary;
 using System.Diagnostics;
-using System.IO.Compression;
 using Preau.Platform.Files;
 using SkiaSharp;
 
@@ -14,7 +12,7 @@ public sealed class ThumbnailMakerTests
     [InlineData(SKEncodedImageFormat.Webp, 200, 100, 200, 100)]
     public void A_picture_becomes_a_webp_no_larger_than_320_pixels(SKEncodedImageFormat format, int width, int height, int expectedWidth, int expectedHeight)
     {
-        var made = ThumbnailMaker.Make(Picture(width, height, format), Thumbnails.Default);
+        var made = ThumbnailMaker.Make(TestImages.Picture(width, height, format), Thumbnails.Default);
         Assert.Equal(ThumbnailProblem.None, made.Problem);
         Assert.Equal("image/webp", made.MediaType);
         Assert.Equal((expectedWidth, expectedHeight), (made.Width, made.Height));
@@ -28,7 +26,7 @@ public sealed class ThumbnailMakerTests
     {
         // Stored 200 × 100, left half red, right half blue, EXIF orientation 6 (turn 90° clockwise):
         // upright it is 100 × 200, red on top.
-        var jpeg = WithOrientation(Picture(200, 100, SKEncodedImageFormat.Jpeg), 6);
+        var jpeg = TestImages.WithOrientation(TestImages.Picture(200, 100, SKEncodedImageFormat.Jpeg), 6);
         var made = ThumbnailMaker.Make(jpeg, new ThumbnailSpec(Format: ThumbnailFormat.Jpeg));
         Assert.Equal((100, 200), (made.Width, made.Height));
         using var decoded = SKBitmap.Decode(made.Bytes);
@@ -39,7 +37,7 @@ public sealed class ThumbnailMakerTests
     [Fact]
     public void A_square_crop_keeps_the_centre()
     {
-        var made = ThumbnailMaker.Make(Picture(300, 500, SKEncodedImageFormat.Png), new ThumbnailSpec(256, Square: true, ThumbnailFormat.Jpeg));
+        var made = ThumbnailMaker.Make(TestImages.Picture(300, 500, SKEncodedImageFormat.Png), new ThumbnailSpec(256, Square: true, ThumbnailFormat.Jpeg));
         Assert.Equal((256, 256), (made.Width, made.Height));
         Assert.Equal("image/jpeg", FileSniffer.Sniff(made.Bytes)?.MediaType);
     }
@@ -48,7 +46,7 @@ public sealed class ThumbnailMakerTests
     public void A_decompression_bomb_is_refused_from_its_header_fast_and_small()
     {
         // 20,000 × 20,000 pixels claimed by a few hundred bytes: 1.6 GB if it were decoded.
-        var bomb = PngClaiming(20_000, 20_000);
+        var bomb = TestImages.PngClaiming(20_000, 20_000);
         Assert.True(bomb.Length < 4096);
         var before = GC.GetAllocatedBytesForCurrentThread();
         var clock = Stopwatch.StartNew();
@@ -74,84 +72,7 @@ public sealed class ThumbnailMakerTests
     [Fact]
     public void A_source_past_the_limit_is_refused_unread()
     {
-        var png = Picture(64, 64, SKEncodedImageFormat.Png);
+        var png = TestImages.Picture(64, 64, SKEncodedImageFormat.Png);
         Assert.Equal(ThumbnailProblem.TooLarge, ThumbnailMaker.Make(png, Thumbnails.Default with { MaxSourceBytes = png.Length - 1 }).Problem);
-    }
-
-    /// <summary>A picture, left half red and right half blue.</summary>
-    internal static byte[] Picture(int width, int height, SKEncodedImageFormat format)
-    {
-        using var bitmap = new SKBitmap(width, height);
-        using (var canvas = new SKCanvas(bitmap))
-        {
-            canvas.Clear(SKColors.Blue);
-            using var red = new SKPaint { Color = SKColors.Red };
-            canvas.DrawRect(0, 0, width / 2f, height, red);
-        }
-
-        using var data = bitmap.Encode(format, 90);
-        return data.ToArray();
-    }
-
-    /// <summary>The JPEG with an EXIF segment giving its orientation, right after its start marker.</summary>
-    internal static byte[] WithOrientation(byte[] jpeg, ushort orientation)
-    {
-        byte[] tiff = [(byte)'I', (byte)'I', 0x2A, 0, 8, 0, 0, 0, 1, 0, 0x12, 0x01, 3, 0, 1, 0, 0, 0, (byte)orientation, 0, 0, 0, 0, 0, 0, 0];
-        var app1 = new List<byte> { 0xFF, 0xE1, 0, 0 };
-        app1.AddRange("Exif\0\0"u8.ToArray());
-        app1.AddRange(tiff);
-        BinaryPrimitives.WriteUInt16BigEndian(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(app1)[2..], (ushort)(app1.Count - 2));
-        return [.. jpeg[..2], .. app1, .. jpeg[2..]];
-    }
-
-    /// <summary>A PNG whose header claims <paramref name="width"/> × <paramref name="height"/>, with a token of data.</summary>
-    internal static byte[] PngClaiming(int width, int height)
-    {
-        using var png = new MemoryStream();
-        png.Write([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]);
-        var header = new byte[13];
-        BinaryPrimitives.WriteInt32BigEndian(header, width);
-        BinaryPrimitives.WriteInt32BigEndian(header.AsSpan(4), height);
-        header[8] = 8;  // bit depth
-        header[9] = 2;  // truecolour
-        Chunk(png, "IHDR", header);
-        using (var zipped = new MemoryStream())
-        {
-            using (var z = new ZLibStream(zipped, CompressionLevel.SmallestSize, leaveOpen: true))
-            {
-                z.Write(new byte[64 * 1024]);
-            }
-
-            Chunk(png, "IDAT", zipped.ToArray());
-        }
-
-        Chunk(png, "IEND", []);
-        return png.ToArray();
-    }
-
-    private static void Chunk(Stream png, string type, byte[] data)
-    {
-        Span<byte> length = stackalloc byte[4];
-        BinaryPrimitives.WriteInt32BigEndian(length, data.Length);
-        png.Write(length);
-        var typed = System.Text.Encoding.ASCII.GetBytes(type).Concat(data).ToArray();
-        png.Write(typed);
-        BinaryPrimitives.WriteUInt32BigEndian(length, Crc32(typed));
-        png.Write(length);
-    }
-
-    private static uint Crc32(byte[] bytes)
-    {
-        var crc = 0xFFFFFFFFu;
-        foreach (var b in bytes)
-        {
-            crc ^= b;
-            for (var k = 0; k < 8; k++)
-            {
-                crc = (crc & 1) != 0 ? (crc >> 1) ^ 0xEDB88320u : crc >> 1;
-            }
-        }
-
-        return ~crc;
     }
 }

@@ -3,7 +3,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Preau.Messaging.Domain;
-using Preau.Messaging.Features.Attachments;
+using Preau.IntegrationTests.Communication;
 using Preau.Messaging.Features.Sending;
 using Preau.Platform.Kernel;
 using Preau.Testing;

@@ -44,7 +44,8 @@
       dialog.close();
     });
     dialog.showModal();
-    (shown.querySelector("audio, video, iframe, [data-file-viewer-close]") || shown).focus();
+    // The player when there is one; otherwise "Close" (focus inside a PDF frame would keep Escape from the dialog).
+    (shown.querySelector("audio, video") || shown.querySelector("[data-file-viewer-close]") || shown).focus();
   };
 
   document.addEventListener("click", (event) => {

@@ -35,15 +35,14 @@ public static class FileResponse
 
     /// <summary>
     /// The policy for a file answer: nothing may run or load (<c>sandbox; default-src 'none'</c>),
-    /// and no page may frame it, except that an inline image, audio or video may load itself and an
-    /// inline PDF may be framed by Préau's own viewer (and use the browser's PDF viewer, which a
-    /// sandboxed document cannot: it keeps <c>default-src 'none'</c> and no script of the page's).
+    /// and no page may frame it, except that an inline image, audio or video may load itself and
+    /// an inline one (a PDF in the browser's own viewer, too) may be framed by Préau's own viewer.
     /// </summary>
     public static string ContentSecurityPolicy(FileKind kind, bool inline) => (inline ? kind : FileKind.Unknown) switch
     {
         FileKind.Image => "sandbox; default-src 'none'; img-src 'self'; frame-ancestors 'self'",
         FileKind.Audio or FileKind.Video => "sandbox; default-src 'none'; media-src 'self'; frame-ancestors 'self'",
-        FileKind.Pdf => "default-src 'none'; object-src 'self'; frame-ancestors 'self'; form-action 'none'; base-uri 'none'",
+        FileKind.Pdf => "sandbox; default-src 'none'; frame-ancestors 'self'",
         _ => "sandbox; default-src 'none'; frame-ancestors 'none'",
     };
 

@@ -14,6 +14,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Preau.Platform.Directory.Features;
 using Preau.Platform.Feed;
+using Preau.Platform.Files;
 using Preau.Platform.Flash;
 using Preau.Platform.Jobs;
 using Preau.Platform.Localization;
@@ -69,6 +70,7 @@ public static class PlatformSetup
         services.AddPreauFlash(configuration);
         services.AddPreauJobs(configuration);
         services.AddPreauStorage(configuration);
+        services.AddPreauFiles();
         services.AddSingleton(sp => SecretKeys.FromConfiguration(configuration, sp.GetRequiredService<IOptions<PreauOptions>>().Value));
         services.AddSingleton<Codes>();
         services.AddSingleton<ActivationCodes>();

@@ -4,9 +4,9 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using Microsoft.Net.Http.Headers;
 using Preau.Messaging.Features.Attachments;
 using Preau.Messaging.Features.Compose;
+using Preau.Platform.Files;
 using Preau.Platform.Rights;
 using Preau.Platform.Security;
 
@@ -64,34 +64,13 @@ internal static class AttachmentsApi
             .WithMetadata(new RequestSizeLimitAttribute(limits.MaxAttachmentBytes + Envelope))
             .WithFormOptions(multipartBodyLengthLimit: limits.MaxAttachmentBytes + Envelope);
 
-        group.MapGet("/pieces/{id:guid}", async (Guid id, HttpContext http, CurrentUser currentUser, ServeAttachment serve, CancellationToken ct) =>
+        // An image of the text is shown where the text puts it; "?voir=1" asks any other file
+        // inline for the viewer. FileResponse decides whether the bytes allow it.
+        group.MapGet("/pieces/{id:guid}", async (Guid id, [FromQuery(Name = "voir")] string? view, CurrentUser currentUser, ServeAttachment serve, CancellationToken ct) =>
         {
             var me = await currentUser.RequireAsync(ct);
             var download = await serve.OpenAsync(me, id, ct);
-            if (download is null)
-            {
-                return Results.NotFound();
-            }
-
-            await using var content = download.Content;
-            var head = new byte[12];
-            var read = 0;
-            while (read < head.Length && await content.ReadAsync(head.AsMemory(read), ct) is var n and > 0)
-            {
-                read += n;
-            }
-
-            var image = ServeAttachment.ImageType(head.AsSpan(0, read));
-            var response = http.Response;
-            response.ContentType = image ?? "application/octet-stream";
-            response.ContentLength = download.Length;
-            response.Headers[HeaderNames.XContentTypeOptions] = "nosniff";
-            response.Headers[HeaderNames.ContentSecurityPolicy] = "default-src 'none'; sandbox";
-            response.Headers[HeaderNames.CacheControl] = "private, no-store";
-            response.Headers[HeaderNames.ContentDisposition] = (image is null ? "attachment" : "inline") + "; filename*=UTF-8''" + Uri.EscapeDataString(download.FileName);
-            await response.Body.WriteAsync(head.AsMemory(0, read), ct);
-            await content.CopyToAsync(response.Body, ct);
-            return Results.Empty;
+            return download is null ? Results.NotFound() : FileResponse.From(download.Content, download.FileName, inline: download.Inline || view == "1");
         });
 
         group.MapGet("/destinataires", async ([FromQuery(Name = "q")] string? q, CurrentUser currentUser, RecipientSearch search, CancellationToken ct) =>

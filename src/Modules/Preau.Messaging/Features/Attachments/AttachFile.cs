@@ -1,10 +1,10 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using Preau.Messaging.Domain;
 using Preau.Messaging.Resources;
+using Preau.Platform.Files;
 using Preau.Platform.Kernel;
 using Preau.Platform.Persistence;
 using Preau.Platform.Storage;
@@ -24,8 +24,8 @@ public sealed record Attached(Guid Id, Guid MessageId, string FileName, string C
 /// (<see cref="AttachStoredAsync"/>). Either way the sender's storage quota is charged, the
 /// per-file, per-message and count limits hold, and the message's size and count follow.
 /// </summary>
-public sealed partial class AttachFile(
-    PreauDbContext db, BlobRegistry blobs, StorageQuota quota, TimeProvider clock,
+public sealed class AttachFile(
+    PreauDbContext db, BlobRegistry blobs, IBlobStore store, StorageQuota quota, TimeProvider clock,
     IOptions<MessagingOptions> options, IStringLocalizer<MessagingStrings> s)
 {
     public const string Field = "File";
@@ -87,7 +87,8 @@ public sealed partial class AttachFile(
             }
         }
 
-        return await AddAsync(message, FileNames.Clean(fileName), ContentTypeOf(contentType), blob.Key, blob.Length, inline, ct);
+        // The type kept is the one the bytes prove; the declared one only when it claims nothing viewable.
+        return await AddAsync(message, FileNames.Clean(fileName), FileSniffer.StoredType(await FileSniffer.SniffAsync(store, blob.Key, ct), contentType), blob.Key, blob.Length, inline, ct);
     }
 
     /// <summary>
@@ -119,7 +120,7 @@ public sealed partial class AttachFile(
             return Outcome.NotFound<Attached>();
         }
 
-        return await AddAsync(message, FileNames.Clean(fileName), ContentTypeOf(contentType), blobKey, length, inline, ct);
+        return await AddAsync(message, FileNames.Clean(fileName), FileSniffer.StoredType(await FileSniffer.SniffAsync(store, blobKey, ct), contentType), blobKey, length, inline, ct);
     }
 
     /// <summary>
@@ -268,14 +269,4 @@ public sealed partial class AttachFile(
         await db.SaveChangesAsync(ct);
         return new Attached(attachment.Id, message.Id, fileName, contentType, length, inline);
     }
-
-    /// <summary>The type the browser said, if it looks like one; only informative (serving sniffs the bytes).</summary>
-    private static string ContentTypeOf(string? declared)
-    {
-        var type = (declared ?? "").Split(';')[0].Trim().ToLowerInvariant();
-        return type.Length <= 127 && MediaType().IsMatch(type) ? type : "application/octet-stream";
-    }
-
-    [GeneratedRegex("^[a-z0-9][a-z0-9.+-]*/[a-z0-9][a-z0-9.+-]*$", RegexOptions.CultureInvariant)]
-    private static partial Regex MediaType();
 }

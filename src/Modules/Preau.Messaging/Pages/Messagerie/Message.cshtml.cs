@@ -25,6 +25,10 @@ public sealed class MessageModel(Shell shell, OpenMessage open, ManageFolders fo
     [BindProperty(SupportsGet = true, Name = "fait")]
     public string? Done { get; set; }
 
+    /// <summary>The attachment shown in the viewer ("?voir=id"), when it is one of the thread's.</summary>
+    [BindProperty(SupportsGet = true, Name = "voir")]
+    public Guid? ViewId { get; set; }
+
     [BindProperty(SupportsGet = true, Name = "erreur")]
     public string? Error { get; set; }
 

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Net.Http.Headers;
 using Preau.Documents.Authorization;
 using Preau.Documents.Domain;
+using Preau.Platform.Files;
 using Preau.Platform.Kernel;
 using Preau.Platform.Persistence;
 using Preau.Platform.Storage;
@@ -11,10 +12,9 @@ namespace Preau.Documents.Features.Download;
 
 /// <summary>
 /// Serves a document one may read (its current version, or a chosen one) as a download, streamed
-/// from the store: always <c>attachment</c>, <c>application/octet-stream</c>, <c>nosniff</c> and a
-/// sandboxing CSP, so that nothing uploaded (HTML, SVG…) ever runs from the application's origin.
-/// The one place that writes a document's bytes to a response (the platform's files piece may take
-/// its place).
+/// from the store through the platform's <see cref="FileResponse"/>: an attachment of the type its
+/// bytes prove (HTML and SVG as <c>application/octet-stream</c>), <c>nosniff</c> and a sandboxing
+/// CSP, so that nothing uploaded ever runs from the application's origin.
 /// </summary>
 public sealed class ServeDocument(PreauDbContext db, DocumentAccess access, IBlobStore store)
 {
@@ -36,24 +36,22 @@ public sealed class ServeDocument(PreauDbContext db, DocumentAccess access, IBlo
         return content is null ? null : new Download(document.Name, version!.Length, content);
     }
 
-    /// <summary>Writes the download to the response, streamed.</summary>
+    /// <summary>Writes the download to the response, streamed, through the platform's one file answer.</summary>
     public static async Task WriteAsync(HttpResponse response, Download download, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(response);
         ArgumentNullException.ThrowIfNull(download);
-        await using var content = download.Content;
-        Headers(response, download.FileName, "application/octet-stream");
-        response.ContentLength = download.Length;
-        await content.CopyToAsync(response.Body, ct);
+        ct.ThrowIfCancellationRequested();
+        await FileResponse.From(download.Content, download.FileName).ExecuteAsync(response.HttpContext);
     }
 
-    /// <summary>The headers of any download of the space (a document, a folder's ZIP).</summary>
+    /// <summary>The headers of a download the space writes itself (a folder's ZIP), as the platform's file answer sets them.</summary>
     internal static void Headers(HttpResponse response, string fileName, string contentType)
     {
         response.ContentType = contentType;
         response.Headers[HeaderNames.XContentTypeOptions] = "nosniff";
-        response.Headers[HeaderNames.ContentSecurityPolicy] = "sandbox; default-src 'none'";
+        response.Headers[HeaderNames.ContentSecurityPolicy] = FileResponse.ContentSecurityPolicy(FileKind.Unknown, inline: false);
         response.Headers[HeaderNames.CacheControl] = "private, no-store";
-        response.Headers[HeaderNames.ContentDisposition] = new ContentDispositionHeaderValue("attachment") { FileNameStar = fileName }.ToString();
+        response.Headers[HeaderNames.ContentDisposition] = FileResponse.ContentDisposition(fileName, inline: false);
     }
 }

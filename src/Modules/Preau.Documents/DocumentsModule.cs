@@ -11,7 +11,6 @@ using Preau.Documents.Features.Folders;
 using Preau.Documents.Features.Versions;
 using Preau.Documents.Resources;
 using Preau.Platform.Kernel;
-using Preau.Platform.Modules;
 using Preau.Platform.Rights;
 using Preau.Platform.Sharing;
 
@@ -51,8 +50,8 @@ public static class DocumentsModule
         services.AddShareableType<FolderShareResolver>(DocumentAccess.FolderType, typeof(DocumentStrings), "Share.Folder");
         services.AddApp(new AppDefinition(App, typeof(DocumentStrings), "App.Name", "App.Description",
             [new(AccessRight, "Right.Access", DefaultHolders.Profiles(Profile.Student, Profile.Relative, Profile.Teacher, Profile.Personnel, Profile.Periscolaire))],
-            Order: 30),
-            new AppEntry(App, typeof(DocumentStrings), "App.Name", "App.Description", Url, "documents", "green", _ => true, Order: 30));
+            Order: 30));
+        // The launcher's tile ("Mes documents", green, at Url) comes with the space's pages: until then it would lead nowhere.
         return services;
     }
 

@@ -1,5 +1,5 @@
-using System.Text.RegularExpressions;
 using Microsoft.Extensions.Options;
+using Preau.Platform.Files;
 using Preau.Platform.Kernel;
 using Preau.Platform.Storage;
 
@@ -11,7 +11,7 @@ namespace Preau.Documents.Features.Files;
 /// file may take), the bytes are streamed into the platform's storage under that cap, then the
 /// reservation is corrected to the real length. Any refusal gives everything back.
 /// </summary>
-public sealed partial class DocumentContent(BlobRegistry blobs, StorageQuota quota, IOptions<DocumentsOptions> options)
+public sealed class DocumentContent(BlobRegistry blobs, IBlobStore store, StorageQuota quota, IOptions<DocumentsOptions> options)
 {
     public const string Field = "File";
 
@@ -114,13 +114,7 @@ public sealed partial class DocumentContent(BlobRegistry blobs, StorageQuota quo
         return new Done();
     }
 
-    /// <summary>The type the browser said, if it looks like one; otherwise application/octet-stream.</summary>
-    public static string ContentTypeOf(string? declared)
-    {
-        var type = (declared ?? "").Split(';')[0].Trim().ToLowerInvariant();
-        return type.Length <= 127 && MediaType().IsMatch(type) ? type : "application/octet-stream";
-    }
-
-    [GeneratedRegex("^[a-z0-9][a-z0-9.+-]*/[a-z0-9][a-z0-9.+-]*$", RegexOptions.CultureInvariant)]
-    private static partial Regex MediaType();
+    /// <summary>The type to keep for stored content: the one its bytes prove, else the declared one if it claims nothing viewable (the platform's rule, as for attachments).</summary>
+    public async Task<string> TypeOfAsync(string blobKey, string? declared, CancellationToken ct) =>
+        FileSniffer.StoredType(await FileSniffer.SniffAsync(store, blobKey, ct), declared);
 }

@@ -46,7 +46,7 @@ public sealed class UploadDocument(PreauDbContext db, DocumentAccess access, Doc
         var blob = stored.Value!;
         try
         {
-            return DocumentItem.Of(await AddAsync(me, folderId, name, DocumentContent.ContentTypeOf(contentType), blob, ct));
+            return DocumentItem.Of(await AddAsync(me, folderId, name, await contents.TypeOfAsync(blob.Key, contentType, ct), blob, ct));
         }
         catch
         {

@@ -50,7 +50,7 @@ public sealed class DocumentVersions(PreauDbContext db, DocumentAccess access, D
         var blob = stored.Value!;
         try
         {
-            return await AddAsync(me, document, blob, DocumentContent.ContentTypeOf(contentType), ct);
+            return await AddAsync(me, document, blob, await contents.TypeOfAsync(blob.Key, contentType, ct), ct);
         }
         catch
         {

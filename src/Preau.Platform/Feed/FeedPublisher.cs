@@ -78,16 +78,13 @@ public sealed partial class FeedPublisher(
             feedEvent.Link = notice.Link;
             feedEvent.UpdatedAt = now;
             feedEvent.Repeats++;
-            var knownGroups = await db.Set<FeedEventGroup>().Where(x => x.EventId == feedEvent.Id).Select(x => x.GroupId).ToListAsync(ct);
-            var knownUsers = await db.Set<FeedEventUser>().Where(x => x.EventId == feedEvent.Id).Select(x => x.UserId).ToListAsync(ct);
-            groups = groups.Except(knownGroups).ToList();
-            users = users.Except(knownUsers).ToList();
+            await db.SaveChangesAsync(ct);
         }
 
+        // The audience joins the event's (a merged repeat may add people; those already there are skipped).
         var eventId = feedEvent.Id;
-        db.AddRange(groups.Select(g => new FeedEventGroup { EventId = eventId, GroupId = g }));
-        db.AddRange(users.Select(u => new FeedEventUser { EventId = eventId, UserId = u }));
-        await db.SaveChangesAsync(ct);
+        await AudienceAsync("fed_event_groups", "group_id", eventId, groups, ct);
+        await AudienceAsync("fed_event_users", "user_id", eventId, users, ct);
 
         var added = await FanOutAsync(type, eventId, ct);
         var published = new FeedPublished(eventId, type, notice.ActorId, notice.Users, notice.Groups, added, merged);
@@ -106,6 +103,19 @@ public sealed partial class FeedPublisher(
         return published;
     }
 
+    /// <summary>The event's groups or people, in one statement whatever their number.</summary>
+    private async Task AudienceAsync(string table, string column, long eventId, List<Guid> ids, CancellationToken ct)
+    {
+        if (ids.Count == 0)
+        {
+            return;
+        }
+
+        var (rows, parameter) = SetSql.Ids(db, "a", ids);
+        var sql = string.Create(CultureInfo.InvariantCulture, $"{SetSql.Insert(db)} INTO {table} (event_id, {column}) SELECT {eventId}, a.id FROM {rows} {SetSql.OnConflict(db)}");
+        await db.Database.ExecuteSqlRawAsync(sql, [parameter], ct);
+    }
+
     /// <summary>
     /// Writes the items of an event's audience that do not have one yet: the members of its groups
     /// now, its people, less the actor, blocked or detached accounts, and people who turned the
@@ -118,7 +128,7 @@ public sealed partial class FeedPublisher(
         // type) as scalar subqueries: the plan stays index probes for the audience, never a scan of
         // the accounts or the preferences, whatever the size of the platform.
         var sql = string.Create(CultureInfo.InvariantCulture, $"""
-            {Insert(db)} INTO fed_recipients (user_id, event_id, app, state)
+            {SetSql.Insert(db)} INTO fed_recipients (user_id, event_id, app, state)
             SELECT b.user_id, {eventId}, @app, {(int)FeedItemState.Unread}
             FROM (
                 SELECT a.user_id,
@@ -133,9 +143,9 @@ public sealed partial class FeedPublisher(
             ) b
             WHERE b.profile IS NOT NULL
               AND COALESCE(b.channel, CASE WHEN b.profile IN ({ProfileList(never)}) THEN {(int)FeedChannel.Never} ELSE {(int)FeedChannel.Feed} END) <> {(int)FeedChannel.Never}
-            {OnConflict(db)}
+            {SetSql.OnConflict(db)}
             """);
-        return await db.Database.ExecuteSqlRawAsync(sql, [Parameter(db, "app", type.App), Parameter(db, "type", type.Key)], ct);
+        return await db.Database.ExecuteSqlRawAsync(sql, [SetSql.Parameter(db, "app", type.App), SetSql.Parameter(db, "type", type.Key)], ct);
     }
 
     /// <summary>
@@ -167,21 +177,6 @@ public sealed partial class FeedPublisher(
     /// <summary>Profiles as an SQL list of numbers; no profile has number 0, so an empty list still makes valid SQL.</summary>
     public static string ProfileList(IReadOnlyList<Profile> profiles) =>
         profiles.Count == 0 ? "0" : string.Join(',', profiles.Select(p => ((int)p).ToString(CultureInfo.InvariantCulture)));
-
-    /// <summary>"INSERT" that skips rows already there, with <see cref="OnConflict"/> at the end, per provider.</summary>
-    public static string Insert(PreauDbContext db) => db.Database.IsNpgsql() ? "INSERT" : "INSERT OR IGNORE";
-
-    public static string OnConflict(PreauDbContext db) => db.Database.IsNpgsql() ? "ON CONFLICT DO NOTHING" : string.Empty;
-
-    /// <summary>A named parameter for raw SQL on the context's provider.</summary>
-    public static System.Data.Common.DbParameter Parameter(PreauDbContext db, string name, object value)
-    {
-        var command = db.Database.GetDbConnection().CreateCommand();
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = "@" + name;
-        parameter.Value = value;
-        return parameter;
-    }
 
     [LoggerMessage(EventId = 5001, Level = LogLevel.Error, Message = "Feed listener {Listener} failed for event {EventId}")]
     private static partial void LogListenerFailed(ILogger logger, Exception exception, string listener, long eventId);

@@ -103,8 +103,10 @@ public sealed class SendMessage(
 
     private async Task<Outcome<Sent>> SendAsync(Sender sender, Guid draftId, DateTimeOffset? at, CancellationToken ct)
     {
-        var message = await db.Set<Message>().FirstOrDefaultAsync(m => m.Id == draftId && m.SenderId == sender.Id && m.State == MessageState.Draft, ct);
-        if (message is null || !await db.Set<MailboxEntry>().AnyAsync(e => e.UserId == sender.Id && e.MessageId == draftId && e.FolderId == SystemFolders.Drafts, ct))
+        // A draft of the sender's that is still in their drafts (one query).
+        var message = await db.Set<Message>().FirstOrDefaultAsync(m => m.Id == draftId && m.SenderId == sender.Id && m.State == MessageState.Draft
+            && db.Set<MailboxEntry>().Any(e => e.UserId == sender.Id && e.MessageId == draftId && e.FolderId == SystemFolders.Drafts), ct);
+        if (message is null)
         {
             return Outcome.NotFound<Sent>();
         }
@@ -158,6 +160,22 @@ public sealed class SendMessage(
         return refusal is null ? null : ("Send", refusal);
     }
 
+    /// <summary>
+    /// One unread entry in each recipient's inbox, dated as the sender's copy in Sent: one statement
+    /// on the server whatever the audience (a class's 78 people are not 78 tracked rows).
+    /// </summary>
+    private async Task InboxesAsync(Guid senderId, Guid messageId, IReadOnlyList<(Guid UserId, bool Hidden)> people, CancellationToken ct)
+    {
+        var (rows, parameters) = SetSql.IdsWithFlags(db, "r", people);
+        var sql = $"""
+            INSERT INTO msg_mailbox (user_id, message_id, folder_id, trashed_from, unread, date, received, hidden)
+            SELECT r.id, s.message_id, {SetSql.Literal(db, SystemFolders.Inbox)}, NULL, {SetSql.Literal(db, true)}, s.date, {SetSql.Literal(db, true)}, r.flag
+            FROM {rows}
+            JOIN msg_mailbox s ON s.user_id = {SetSql.Literal(db, senderId)} AND s.message_id = {SetSql.Literal(db, messageId)}
+            """;
+        await db.Database.ExecuteSqlRawAsync(sql, parameters, ct);
+    }
+
     private async Task<Outcome<Sent>> DeliverAsync(Sender sender, Message message, CancellationToken ct)
     {
         var addresses = await AddressesAsync(message.Id, ct);
@@ -198,12 +216,7 @@ public sealed class SendMessage(
 
             await db.Set<MailboxEntry>().Where(e => e.UserId == sender.Id && e.MessageId == message.Id)
                 .ExecuteUpdateAsync(s => s.SetProperty(e => e.FolderId, SystemFolders.Sent).SetProperty(e => e.Date, now).SetProperty(e => e.Unread, false), ct);
-            db.ChangeTracker.Clear();
-            db.AddRange(people.Select(p => new MailboxEntry
-            {
-                UserId = p.UserId, MessageId = message.Id, FolderId = SystemFolders.Inbox, Unread = true, Date = now, Received = true, Hidden = p.Hidden,
-            }));
-            await db.SaveChangesAsync(ct);
+            await InboxesAsync(sender.Id, message.Id, people, ct);
             await transaction.CommitAsync(ct);
         }
 

@@ -51,6 +51,22 @@ public abstract partial class ContentSecurityTests(PreauApp app)
     }
 
     [Fact]
+    public async Task A_signed_in_persons_pages_and_api_answers_are_never_stored_by_the_browser()
+    {
+        var signedIn = await app.SignedInClientAsync(Personas.Sophie);
+        var anonymous = app.CreateBrowserlikeClient();
+        foreach (var path in new[] { "/", "/annuaire", "/account", "/api/v1/me", "/api/v1/nope" })
+        {
+            var response = await signedIn.GetAsync(path, _ct);
+            Assert.True(response.Headers.CacheControl?.NoStore == true, $"{path}: {response.Headers.CacheControl}");
+        }
+
+        // The shell's files stay cacheable for signed-in people too.
+        var stylesheet = (await anonymous.GetPageAsync("/login")).QuerySelector("link[rel=stylesheet]")!.GetAttribute("href")!;
+        Assert.False((await signedIn.GetAsync(stylesheet, _ct)).Headers.CacheControl?.NoStore == true, stylesheet);
+    }
+
+    [Fact]
     public async Task Anonymous_pages_keep_to_the_policy()
     {
         var client = app.CreateBrowserlikeClient();

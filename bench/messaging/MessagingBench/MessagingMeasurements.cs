@@ -181,7 +181,7 @@ public sealed class MessagingMeasurements(IServiceProvider services, GeneratedPl
         var toOne = toClass with { To = [new RecipientRef(parent, false)] };
         var oneClass = await TimeSendsAsync(Invariant($"class {audience.Name}"), me, toClass, audience.People, samples, ct);
         var onePerson = await TimeSendsAsync("one parent", me, toOne, 1, Math.Max(3, samples / 2), ct);
-        _checks.Add(Invariant($"Sending to {audience.People} people ({audience.Pupils} pupils + {audience.Parents} parents) takes {oneClass.P50 / onePerson.P50:0.0}× the time of sending to one person (p50), in {oneClass.Commands} SQL commands against {onePerson.Commands} (PostgreSQL: the recipients' entries are one batched insert; SQLite: EF Core sends one command per row, in process)."));
+        _checks.Add(Invariant($"Sending to {audience.People} people ({audience.Pupils} pupils + {audience.Parents} parents) takes {oneClass.P50 / onePerson.P50:0.0}× the time of sending to one person (p50), in {oneClass.Commands} SQL commands against {onePerson.Commands} (the recipients' inbox entries and the notification's audience are one INSERT … SELECT each, whatever the audience)."));
     }
 
     private sealed record Timing(double P50, double P99, string Commands);

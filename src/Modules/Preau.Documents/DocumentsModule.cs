@@ -11,6 +11,7 @@ using Preau.Documents.Features.Folders;
 using Preau.Documents.Features.Versions;
 using Preau.Documents.Resources;
 using Preau.Platform.Kernel;
+using Preau.Platform.Modules;
 using Preau.Platform.Rights;
 using Preau.Platform.Sharing;
 

@@ -45,7 +45,7 @@ public sealed class IndexModel(Shell shell, ListFolder list, ManageFolders manag
     public string? Error { get; set; }
 
     [BindProperty(SupportsGet = true, Name = "fichier")]
-    public string? File { get; set; }
+    public string? FileName { get; set; }
 
     public ShellView View { get; private set; } = null!;
 

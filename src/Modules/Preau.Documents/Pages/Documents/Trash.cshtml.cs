@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Preau.Documents.Features.Files;
-using Preau.Platform.Kernel;
 using Preau.Platform.Rights;
 using Preau.Platform.Storage;
 using Preau.Platform.Theming;

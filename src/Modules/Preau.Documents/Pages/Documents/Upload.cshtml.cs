@@ -22,8 +22,10 @@ public sealed class UploadModel(Shell shell, UploadDocument upload, IOptions<Doc
 {
     public IActionResult OnGet() => Redirect(DocumentLinks.Home);
 
-    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    /// <summary>No parameter on purpose: binding any would have MVC read (and buffer) the whole form first.</summary>
+    public async Task<IActionResult> OnPostAsync()
     {
+        var ct = HttpContext.RequestAborted;
         var me = (await shell.GetAsync(ct)).User!;
         var folder = Guid.TryParse(Request.Query["dossier"], CultureInfo.InvariantCulture, out var id) ? id : DocFolder.Root;
         var limits = options.Value;

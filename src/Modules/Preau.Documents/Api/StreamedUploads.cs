@@ -27,31 +27,70 @@ internal static class StreamedUploads
 
     public static async Task<Refusal> CheckAsync(HttpContext http, long maxBodyBytes)
     {
-        var request = http.Request;
-        if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var type) || !type.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase)
-            || HeaderUtilities.RemoveQuotes(type.Boundary).Length == 0)
+        if (!IsMultipart(http.Request))
         {
             return Refusal.NotMultipart;
         }
 
-        if (!request.Headers.ContainsKey("X-CSRF-TOKEN") || !await http.RequestServices.GetRequiredService<IAntiforgery>().IsRequestValidAsync(http))
+        if (!http.Request.Headers.ContainsKey("X-CSRF-TOKEN") || !await http.RequestServices.GetRequiredService<IAntiforgery>().IsRequestValidAsync(http))
         {
             return Refusal.Antiforgery;
         }
 
+        Allow(http, maxBodyBytes);
+        return Refusal.None;
+    }
+
+    /// <summary>
+    /// A plain form post (no script): the antiforgery field must be the body's first part. It is read
+    /// (a few bytes) and checked as the header would be; the reader then goes on to the files.
+    /// </summary>
+    public static async Task<(Refusal Refusal, MultipartReader? Reader)> OpenFormAsync(HttpContext http, long maxBodyBytes, CancellationToken ct)
+    {
+        if (!IsMultipart(http.Request))
+        {
+            return (Refusal.NotMultipart, null);
+        }
+
+        Allow(http, maxBodyBytes);
+        var antiforgery = http.RequestServices.GetRequiredService<IAntiforgery>();
+        var field = http.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<AntiforgeryOptions>>().Value.FormFieldName;
+        var reader = Reader(http.Request);
+        if (await reader.ReadNextSectionAsync(ct) is not { } first || !ContentDispositionHeaderValue.TryParse(first.ContentDisposition, out var disposition)
+            || disposition.IsFileDisposition() || HeaderUtilities.RemoveQuotes(disposition.Name).Value != field)
+        {
+            return (Refusal.Antiforgery, null);
+        }
+
+        var buffer = new char[4096];
+        using var text = new StreamReader(first.Body);
+        var read = await text.ReadBlockAsync(buffer, ct);
+        http.Request.Headers["X-CSRF-TOKEN"] = new string(buffer, 0, read);
+        return await antiforgery.IsRequestValidAsync(http) ? (Refusal.None, reader) : (Refusal.Antiforgery, null);
+    }
+
+    private static bool IsMultipart(HttpRequest request) =>
+        MediaTypeHeaderValue.TryParse(request.ContentType, out var type) && type.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase)
+            && HeaderUtilities.RemoveQuotes(type.Boundary).Length > 0;
+
+    private static void Allow(HttpContext http, long maxBodyBytes)
+    {
         if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
         {
             limit.MaxRequestBodySize = maxBodyBytes + Envelope;
         }
-
-        return Refusal.None;
     }
 
+    private static MultipartReader Reader(HttpRequest request) =>
+        new(HeaderUtilities.RemoveQuotes(MediaTypeHeaderValue.Parse(request.ContentType).Boundary).Value!, request.Body);
+
     /// <summary>Calls <paramref name="file"/> for each file part (name, type, content) until it answers false.</summary>
-    public static async Task ReadAsync(HttpRequest request, Func<string, string?, Stream, Task<bool>> file, CancellationToken ct)
+    public static Task ReadAsync(HttpRequest request, Func<string, string?, Stream, Task<bool>> file, CancellationToken ct) =>
+        ReadAsync(Reader(request), file, ct);
+
+    /// <summary>Goes on reading the file parts of <paramref name="reader"/> (after <see cref="OpenFormAsync"/>).</summary>
+    public static async Task ReadAsync(MultipartReader reader, Func<string, string?, Stream, Task<bool>> file, CancellationToken ct)
     {
-        var boundary = HeaderUtilities.RemoveQuotes(MediaTypeHeaderValue.Parse(request.ContentType).Boundary).Value!;
-        var reader = new MultipartReader(boundary, request.Body);
         while (await reader.ReadNextSectionAsync(ct) is { } section)
         {
             if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition) || !disposition.IsFileDisposition())

@@ -47,6 +47,7 @@ public static class DocumentsModule
         services.AddScoped<DocumentVersions>();
         services.AddScoped<ServeDocument>();
         services.AddScoped<ZipFolder>();
+        services.AddDocumentItem();
         services.AddShareableType<DocumentShareResolver>(DocumentAccess.FileType, typeof(DocumentStrings), "Share.File");
         services.AddShareableType<FolderShareResolver>(DocumentAccess.FolderType, typeof(DocumentStrings), "Share.Folder");
         services.AddApp(new AppDefinition(App, typeof(DocumentStrings), "App.Name", "App.Description",
@@ -59,6 +60,7 @@ public static class DocumentsModule
     public static IEndpointRouteBuilder MapDocuments(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapDocumentsApi();
+        endpoints.MapDocumentItem();
         return endpoints;
     }
 }

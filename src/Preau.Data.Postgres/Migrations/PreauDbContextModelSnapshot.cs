@@ -250,6 +250,44 @@ namespace Preau.Data.Postgres.Migrations
                     b.ToTable("ann_profiles", (string)null);
                 });
 
+            modelBuilder.Entity("Preau.Documents.Domain.DocComment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AuthorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("author_id");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("body");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTimeOffset?>("DeletedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("deleted_at");
+
+                    b.Property<Guid>("DocumentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("document_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_doc_comments");
+
+                    b.HasIndex("DocumentId", "CreatedAt")
+                        .HasDatabaseName("ix_doc_comments_document");
+
+                    b.ToTable("doc_comments", (string)null);
+                });
+
             modelBuilder.Entity("Preau.Documents.Domain.DocDocument", b =>
                 {
                     b.Property<Guid>("Id")
@@ -294,6 +332,11 @@ namespace Preau.Data.Postgres.Migrations
                         .HasMaxLength(510)
                         .HasColumnType("character varying(510)")
                         .HasColumnName("sort_name");
+
+                    b.Property<string>("ThumbnailKey")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("thumbnail_key");
 
                     b.Property<DateTimeOffset?>("TrashedAt")
                         .HasColumnType("timestamp with time zone")
@@ -2391,6 +2434,16 @@ namespace Preau.Data.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_ann_profiles_dir_users_user_id");
+                });
+
+            modelBuilder.Entity("Preau.Documents.Domain.DocComment", b =>
+                {
+                    b.HasOne("Preau.Documents.Domain.DocDocument", null)
+                        .WithMany()
+                        .HasForeignKey("DocumentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_doc_comments_doc_document_document_id");
                 });
 
             modelBuilder.Entity("Preau.Documents.Domain.DocVersion", b =>

@@ -245,6 +245,44 @@ namespace Preau.Data.Sqlite.Migrations
                     b.ToTable("ann_profiles", (string)null);
                 });
 
+            modelBuilder.Entity("Preau.Documents.Domain.DocComment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AuthorId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("author_id");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("body");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<long?>("DeletedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("deleted_at");
+
+                    b.Property<Guid>("DocumentId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("document_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_doc_comments");
+
+                    b.HasIndex("DocumentId", "CreatedAt")
+                        .HasDatabaseName("ix_doc_comments_document");
+
+                    b.ToTable("doc_comments", (string)null);
+                });
+
             modelBuilder.Entity("Preau.Documents.Domain.DocDocument", b =>
                 {
                     b.Property<Guid>("Id")
@@ -289,6 +327,11 @@ namespace Preau.Data.Sqlite.Migrations
                         .HasMaxLength(510)
                         .HasColumnType("TEXT")
                         .HasColumnName("sort_name");
+
+                    b.Property<string>("ThumbnailKey")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("thumbnail_key");
 
                     b.Property<long?>("TrashedAt")
                         .HasColumnType("INTEGER")
@@ -2382,6 +2425,16 @@ namespace Preau.Data.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_ann_profiles_dir_users_user_id");
+                });
+
+            modelBuilder.Entity("Preau.Documents.Domain.DocComment", b =>
+                {
+                    b.HasOne("Preau.Documents.Domain.DocDocument", null)
+                        .WithMany()
+                        .HasForeignKey("DocumentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_doc_comments_doc_document_document_id");
                 });
 
             modelBuilder.Entity("Preau.Documents.Domain.DocVersion", b =>

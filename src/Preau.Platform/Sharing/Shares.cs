@@ -52,6 +52,23 @@ public sealed class Shares(PreauDbContext db, Reach reach, ShareableTypes types,
             .Select(s => s.ResourceId).Distinct();
     }
 
+    /// <summary>
+    /// What others shared with a person of a type: each resource with the rights held on it (through
+    /// the person or their groups, together), in the type's order. Resources the person owns may be
+    /// among them (a share to a group they belong to): the module keeps to others' resources.
+    /// </summary>
+    public async Task<IReadOnlyList<HeldShare>> HeldAsync(Guid userId, string type, CancellationToken ct = default)
+    {
+        var shareable = Type(type);
+        var principals = await PrincipalsOfAsync(userId, ct);
+        var rows = await db.Set<Share>().AsNoTracking()
+            .Where(s => s.ResourceType == type && principals.Contains(s.PrincipalId) && s.Rights != 0)
+            .Select(s => new { s.ResourceId, s.Rights, s.CreatedAt }).ToListAsync(ct);
+        return [.. rows.GroupBy(r => r.ResourceId)
+            .Select(g => new HeldShare(g.Key, shareable.KeysOf(g.Aggregate(0, (mask, r) => mask | r.Rights)), g.Min(r => r.CreatedAt)))
+            .OrderByDescending(h => h.SharedAt).ThenBy(h => h.ResourceId)];
+    }
+
     /// <summary>The resource as its module describes it; null when the type is unknown or the resource gone.</summary>
     public async Task<(ShareableType Type, ShareableResource Resource)?> FindAsync(string type, Guid resourceId, CancellationToken ct)
     {
@@ -88,4 +105,11 @@ public sealed class Shares(PreauDbContext db, Reach reach, ShareableTypes types,
 
     private Task<ShareableResource?> ResolveAsync(ShareableType type, Guid resourceId, CancellationToken ct) =>
         ((IShareResolver)services.GetRequiredService(type.Resolver)).FindAsync(resourceId, ct);
+}
+
+/// <summary>A resource shared with a person: the rights they hold on it (keys, in the type's order) and since when.</summary>
+public sealed record HeldShare(Guid ResourceId, IReadOnlyList<string> Rights, DateTimeOffset SharedAt)
+{
+    /// <summary>The strongest of the well-known rights held: manage, contrib, else read.</summary>
+    public string Strongest => Rights.Contains(ShareRight.Manage.Key) ? ShareRight.Manage.Key : Rights.Contains(ShareRight.Contrib.Key) ? ShareRight.Contrib.Key : ShareRight.Read.Key;
 }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Preau.Documents.Domain;
+using Preau.Platform.Directory.Features;
 using Preau.Platform.Kernel;
 using Preau.Platform.Persistence;
 using Preau.Platform.Sharing;
@@ -12,7 +13,7 @@ public enum DocumentRight
     /// <summary>See, download, list the versions, download as ZIP, copy into one's own space.</summary>
     Read,
 
-    /// <summary>Rename, upload a new version, restore an older one.</summary>
+    /// <summary>Rename, upload a new version, restore an older one, upload into a shared folder (charged to the owner's quota).</summary>
     Contrib,
 
     /// <summary>Share it; move, trash and delete stay the owner's (the document lives in their space).</summary>
@@ -25,7 +26,7 @@ public enum DocumentRight
 /// the folders above it (a folder shared is shared with its content). Whatever a person may not
 /// see is answered as absent (null), so that the use cases answer 404 for it as for a guessed id.
 /// </summary>
-public sealed class DocumentAccess(PreauDbContext db, Shares shares)
+public sealed class DocumentAccess(PreauDbContext db, Shares shares, LoadUserContext users)
 {
     /// <summary>The shareable type of a document (documents.file).</summary>
     public const string FileType = "documents.file";
@@ -76,6 +77,25 @@ public sealed class DocumentAccess(PreauDbContext db, Shares shares)
     {
         ArgumentNullException.ThrowIfNull(me);
         return await db.Set<DocFolder>().FirstOrDefaultAsync(f => f.Id == id && f.OwnerId == me.Id, ct);
+    }
+
+    /// <summary>Whether the person holds <paramref name="right"/> on a document they may read (the owner holds every right).</summary>
+    public Task<bool> HoldsAsync(UserContext me, DocDocument document, DocumentRight right, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(me);
+        ArgumentNullException.ThrowIfNull(document);
+        return HoldsAsync(me, FileType, document.Id, document.OwnerId, document.FolderId, right, ct);
+    }
+
+    /// <summary>
+    /// Whose quota content stored in another's space counts in: the owner's (a contributor's upload
+    /// into a shared folder, a new version of a shared document). The person themselves in their own
+    /// space; null when the owner's account can no longer be loaded.
+    /// </summary>
+    public async Task<UserContext?> ChargedToAsync(UserContext me, Guid ownerId, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(me);
+        return ownerId == me.Id ? me : await users.LoadAsync(ownerId, ct);
     }
 
     private async Task<bool> HoldsAsync(UserContext me, string type, Guid id, Guid ownerId, Guid parentId, DocumentRight right, CancellationToken ct, FolderTree? tree = null)

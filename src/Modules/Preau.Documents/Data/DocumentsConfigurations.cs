@@ -27,6 +27,7 @@ internal sealed class DocDocumentConfiguration : IEntityTypeConfiguration<DocDoc
         b.Property(d => d.Name).HasMaxLength(DocumentNames.MaxStoredLength);
         b.Property(d => d.SortName).HasMaxLength(DocumentNames.MaxStoredLength);
         b.Property(d => d.ContentType).HasMaxLength(127);
+        b.Property(d => d.ThumbnailKey).HasMaxLength(128);
         // A folder's page, sorted by name, date or size either way, is one range of one of these
         // indexes (documents in place only), read forwards or backwards, then LIMIT.
         b.HasIndex(d => new { d.OwnerId, d.FolderId, d.SortName, d.Id }).HasFilter("trashed_at IS NULL").HasDatabaseName("ix_doc_documents_by_name");

@@ -65,6 +65,9 @@ public sealed class DocDocument
     public DateTimeOffset UpdatedAt { get; set; }
 
     public DateTimeOffset? TrashedAt { get; set; }
+
+    /// <summary>The current version's thumbnail (a blob holding one reference), made in the background for a picture; null otherwise.</summary>
+    public string? ThumbnailKey { get; set; }
 }
 
 /// <summary>

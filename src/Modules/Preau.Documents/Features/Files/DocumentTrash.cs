@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Preau.Documents.Authorization;
 using Preau.Documents.Domain;
 using Preau.Documents.Features.Folders;
+using Preau.Documents.Features.Previews;
 using Preau.Platform.Kernel;
 using Preau.Platform.Persistence;
 
@@ -16,7 +17,7 @@ public sealed record TrashListing(IReadOnlyList<FolderItem> Folders, IReadOnlyLi
 /// or in the trash itself, under a free name. Deleted for good, every version gives its reference
 /// and its room in the quota back. Only the owner sees their trash.
 /// </summary>
-public sealed class DocumentTrash(PreauDbContext db, DocumentAccess access, DocumentContent contents, UniqueNames names, TimeProvider clock)
+public sealed class DocumentTrash(PreauDbContext db, DocumentAccess access, DocumentContent contents, DocumentPreviews previews, UniqueNames names, TimeProvider clock)
 {
     public async Task<Outcome<Done>> TrashDocumentAsync(UserContext me, Guid id, CancellationToken ct)
     {
@@ -136,7 +137,9 @@ public sealed class DocumentTrash(PreauDbContext db, DocumentAccess access, Docu
     {
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var versions = await db.Set<DocVersion>().AsNoTracking().Where(v => documentIds.Contains(v.DocumentId)).Select(v => new { v.BlobKey, v.Length }).ToListAsync(ct);
+        var thumbnails = await previews.KeysOfAsync(documentIds, ct);
         await db.Set<DocVersion>().Where(v => documentIds.Contains(v.DocumentId)).ExecuteDeleteAsync(ct);
+        await db.Set<DocComment>().Where(c => documentIds.Contains(c.DocumentId)).ExecuteDeleteAsync(ct);
         var gone = await db.Set<DocDocument>().Where(d => d.OwnerId == ownerId && documentIds.Contains(d.Id)).ExecuteDeleteAsync(ct);
         await db.Set<DocFolder>().Where(f => f.OwnerId == ownerId && folderIds.Contains(f.Id)).ExecuteDeleteAsync(ct);
         foreach (var version in versions)
@@ -144,6 +147,7 @@ public sealed class DocumentTrash(PreauDbContext db, DocumentAccess access, Docu
             await contents.ReleaseAsync(ownerId, version.BlobKey, version.Length, ct);
         }
 
+        await previews.ReleaseAsync(thumbnails, ct);
         await transaction.CommitAsync(ct);
         return gone;
     }

@@ -98,7 +98,7 @@ public sealed class OrganizeDocuments(PreauDbContext db, DocumentAccess access, 
 
         try
         {
-            var copy = await uploads.AddAsync(me, folderId, document.Name, version.ContentType, new StoredBlob(version.BlobKey, version.Length, version.Sha256), ct);
+            var copy = await uploads.AddAsync(me, me.Id, folderId, document.Name, version.ContentType, new StoredBlob(version.BlobKey, version.Length, version.Sha256), ct);
             return DocumentItem.Of(copy);
         }
         catch

@@ -1,5 +1,6 @@
 using Preau.Documents.Authorization;
 using Preau.Documents.Domain;
+using Preau.Documents.Features.Previews;
 using Preau.Platform.Kernel;
 using Preau.Platform.Persistence;
 using Preau.Platform.Storage;
@@ -10,9 +11,10 @@ namespace Preau.Documents.Features.Files;
 /// Puts a file into one of one's folders: the name checked first (nothing read or written when it
 /// is refused), the content streamed into the storage within the limits and the quota
 /// (<see cref="DocumentContent"/>), then the document and its first version saved; a name already
-/// used in the folder gets " (2)". Any failure after storing gives the reference and the room back.
+/// used in the folder gets " (2)". A contributor uploads into a folder shared with them: the
+/// document is the owner's and counts in the owner's quota. Any failure after storing gives the reference and the room back.
 /// </summary>
-public sealed class UploadDocument(PreauDbContext db, DocumentAccess access, DocumentContent contents, UniqueNames names, TimeProvider clock)
+public sealed class UploadDocument(PreauDbContext db, DocumentAccess access, DocumentContent contents, UniqueNames names, DocumentPreviews previews, TimeProvider clock)
 {
     public const string NameField = "Name";
 
@@ -31,13 +33,14 @@ public sealed class UploadDocument(PreauDbContext db, DocumentAccess access, Doc
             return Outcome.Invalid<DocumentItem>(NameField, problem);
         }
 
-        // Into one's own folders only (a contributor's upload into a shared folder comes with sharing's pages).
-        if (await access.FolderAsync(me, folderId, DocumentRight.Contrib, ct) is not { } target || target.Folder.OwnerId != me.Id)
+        // Into one's own folders, or a folder shared with contrib: the document is then the owner's, in the owner's quota.
+        if (await access.FolderAsync(me, folderId, DocumentRight.Contrib, ct) is not { } target
+            || await access.ChargedToAsync(me, target.Folder.OwnerId, ct) is not { } owner)
         {
             return Outcome.NotFound<DocumentItem>();
         }
 
-        var stored = await contents.StoreAsync(me, content, declaredLength, atMost, ct);
+        var stored = await contents.StoreAsync(owner, content, declaredLength, atMost, ct);
         if (!stored.Succeeded)
         {
             return Outcome.Invalid<DocumentItem>(stored.Errors!);
@@ -46,17 +49,20 @@ public sealed class UploadDocument(PreauDbContext db, DocumentAccess access, Doc
         var blob = stored.Value!;
         try
         {
-            return DocumentItem.Of(await AddAsync(me, folderId, name, await contents.TypeOfAsync(blob.Key, contentType, ct), blob, ct));
+            return DocumentItem.Of(await AddAsync(me, owner.Id, folderId, name, await contents.TypeOfAsync(blob.Key, contentType, ct), blob, ct));
         }
         catch
         {
-            await contents.ReleaseAsync(me.Id, blob.Key, blob.Length, CancellationToken.None);
+            await contents.ReleaseAsync(owner.Id, blob.Key, blob.Length, CancellationToken.None);
             throw;
         }
     }
 
-    /// <summary>Saves a new document over content already held (stored or referenced), under a free name.</summary>
-    internal async Task<DocDocument> AddAsync(UserContext me, Guid folderId, string name, string contentType, StoredBlob blob, CancellationToken ct)
+    /// <summary>
+    /// Saves a new document of <paramref name="ownerId"/>'s, uploaded by <paramref name="me"/>, over
+    /// content already held (stored or referenced), under a free name; a picture's thumbnail is asked for.
+    /// </summary>
+    internal async Task<DocDocument> AddAsync(UserContext me, Guid ownerId, Guid folderId, string name, string contentType, StoredBlob blob, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         var version = new DocVersion
@@ -66,7 +72,7 @@ public sealed class UploadDocument(PreauDbContext db, DocumentAccess access, Doc
         };
         var document = new DocDocument
         {
-            Id = Guid.CreateVersion7(now), OwnerId = me.Id, FolderId = folderId, ContentType = contentType, Length = blob.Length,
+            Id = Guid.CreateVersion7(now), OwnerId = ownerId, FolderId = folderId, ContentType = contentType, Length = blob.Length,
             CurrentVersionId = version.Id, VersionNumber = 1, CreatedAt = now, UpdatedAt = now,
         };
         version.DocumentId = document.Id;
@@ -74,6 +80,7 @@ public sealed class UploadDocument(PreauDbContext db, DocumentAccess access, Doc
         db.Add(version);
         await names.SaveDocumentAsync(document, name, ct);
         db.ChangeTracker.Clear();
+        await previews.AskAsync(version, ct);
         return document;
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Preau.Documents.Authorization;
 using Preau.Documents.Domain;
 using Preau.Documents.Features.Files;
+using Preau.Documents.Features.Previews;
 using Preau.Platform.Kernel;
 using Preau.Platform.Persistence;
 using Preau.Platform.Storage;
@@ -15,9 +16,10 @@ public sealed record VersionItem(Guid Id, int Number, long Length, string Conten
 /// A document's versions: a new one uploaded (streamed, within the limits and the quota, like a
 /// first upload), the list newest first, an older one restored (it becomes the newest: a new
 /// version over the same content, one more reference, charged to the quota; history is never
-/// rewritten). Every version counts in the owner's quota until the document is deleted for good.
+/// rewritten). Every version counts in the owner's quota until the document is deleted for good,
+/// a contributor's included.
 /// </summary>
-public sealed class DocumentVersions(PreauDbContext db, DocumentAccess access, DocumentContent contents, TimeProvider clock)
+public sealed class DocumentVersions(PreauDbContext db, DocumentAccess access, DocumentContent contents, DocumentPreviews previews, TimeProvider clock)
 {
     public async Task<IReadOnlyList<VersionItem>?> ListAsync(UserContext me, Guid documentId, CancellationToken ct)
     {
@@ -35,13 +37,13 @@ public sealed class DocumentVersions(PreauDbContext db, DocumentAccess access, D
     public async Task<Outcome<VersionItem>> UploadAsync(UserContext me, Guid documentId, string? contentType, Stream content, long? declaredLength, long? atMost, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(me);
-        var document = await OwnInPlaceAsync(me, documentId, ct);
-        if (document is null)
+        var (document, owner) = await ContributedAsync(me, documentId, ct);
+        if (document is null || owner is null)
         {
             return Outcome.NotFound<VersionItem>();
         }
 
-        var stored = await contents.StoreAsync(me, content, declaredLength, atMost, ct);
+        var stored = await contents.StoreAsync(owner, content, declaredLength, atMost, ct);
         if (!stored.Succeeded)
         {
             return Outcome.Invalid<VersionItem>(stored.Errors!);
@@ -54,7 +56,7 @@ public sealed class DocumentVersions(PreauDbContext db, DocumentAccess access, D
         }
         catch
         {
-            await contents.ReleaseAsync(me.Id, blob.Key, blob.Length, CancellationToken.None);
+            await contents.ReleaseAsync(owner.Id, blob.Key, blob.Length, CancellationToken.None);
             throw;
         }
     }
@@ -63,14 +65,14 @@ public sealed class DocumentVersions(PreauDbContext db, DocumentAccess access, D
     public async Task<Outcome<VersionItem>> RestoreAsync(UserContext me, Guid documentId, Guid versionId, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(me);
-        var document = await OwnInPlaceAsync(me, documentId, ct);
+        var (document, owner) = await ContributedAsync(me, documentId, ct);
         var old = document is null ? null : await db.Set<DocVersion>().AsNoTracking().FirstOrDefaultAsync(v => v.Id == versionId && v.DocumentId == documentId, ct);
-        if (document is null || old is null)
+        if (document is null || owner is null || old is null)
         {
             return Outcome.NotFound<VersionItem>();
         }
 
-        var referenced = await contents.ReferenceAsync(me, old.BlobKey, old.Length, ct);
+        var referenced = await contents.ReferenceAsync(owner, old.BlobKey, old.Length, ct);
         if (!referenced.Succeeded)
         {
             return referenced.Found ? Outcome.Invalid<VersionItem>(referenced.Errors!) : Outcome.NotFound<VersionItem>();
@@ -82,14 +84,14 @@ public sealed class DocumentVersions(PreauDbContext db, DocumentAccess access, D
         }
         catch
         {
-            await contents.ReleaseAsync(me.Id, old.BlobKey, old.Length, CancellationToken.None);
+            await contents.ReleaseAsync(owner.Id, old.BlobKey, old.Length, CancellationToken.None);
             throw;
         }
     }
 
-    // New versions are the owner's in this first step: contributors' uploads come with sharing's pages.
-    private async Task<DocDocument?> OwnInPlaceAsync(UserContext me, Guid documentId, CancellationToken ct) =>
-        await access.DocumentAsync(me, documentId, DocumentRight.Contrib, ct, tracked: true) is { } d && d.OwnerId == me.Id ? d : null;
+    // The owner, or a contributor (on the document or a folder above it): the new version counts in the owner's quota.
+    private async Task<(DocDocument? Document, UserContext? Owner)> ContributedAsync(UserContext me, Guid documentId, CancellationToken ct) =>
+        await access.DocumentAsync(me, documentId, DocumentRight.Contrib, ct, tracked: true) is { } d ? (d, await access.ChargedToAsync(me, d.OwnerId, ct)) : (null, null);
 
     private async Task<VersionItem> AddAsync(UserContext me, DocDocument document, StoredBlob blob, string contentType, CancellationToken ct)
     {
@@ -106,7 +108,10 @@ public sealed class DocumentVersions(PreauDbContext db, DocumentAccess access, D
         document.Length = blob.Length;
         document.ContentType = contentType;
         document.UpdatedAt = now;
+        var thumbnail = document.ThumbnailKey;
+        document.ThumbnailKey = null;
         await db.SaveChangesAsync(ct);
+        await previews.ReplacedAsync(thumbnail, version, ct);
         return new VersionItem(version.Id, number, blob.Length, contentType, blob.Sha256, me.Id, now, true);
     }
 }

@@ -31,6 +31,7 @@ public sealed class ListingMeasurements(IServiceProvider services, CommandLog co
     private readonly DateTimeOffset _start = new(2026, 9, 1, 8, 0, 0, TimeSpan.Zero);
     private int _written;
     private int _matches;
+    private readonly Dictionary<(string Sort, int Page), string> _cursors = [];
 
     public IReadOnlyList<string> Checks => _checks;
 
@@ -83,6 +84,7 @@ public sealed class ListingMeasurements(IServiceProvider services, CommandLog co
     /// <summary>First, middle and last page of the folder by name, date and size (ascending, and by name descending too).</summary>
     public async Task PagesAsync(Guid folder, int documents, int pageSize, int samples, CancellationToken ct)
     {
+        await OrderIsStableAsync(folder, documents, pageSize, ct);
         var last = (documents + pageSize - 1) / pageSize;
         foreach (var (sort, order) in new[] { ("name", "asc"), ("date", "asc"), ("size", "asc"), ("name", "desc") })
         {
@@ -96,7 +98,17 @@ public sealed class ListingMeasurements(IServiceProvider services, CommandLog co
             }
         }
 
-        await OrderIsStableAsync(folder, documents, pageSize, ct);
+        foreach (var sort in new[] { "name", "date", "size" })
+        {
+            foreach (var (label, page) in new[] { ("middle", (last + 1) / 2), ("last", last) })
+            {
+                var expected = page == last ? documents - ((last - 1) * pageSize) : pageSize;
+                var path = string.Create(CultureInfo.InvariantCulture, $"/api/v1/documents?folder={folder}&sort={sort}&size={pageSize}&after={Uri.EscapeDataString(_cursors[(sort, page)])}");
+                _table.Add(string.Create(CultureInfo.InvariantCulture, $"{label} page ({page}) by cursor (after=), by {sort} asc"),
+                    string.Create(CultureInfo.InvariantCulture, $"folder of {documents:N0}"), await TimeAsync(path, expected, samples, ct),
+                    string.Create(CultureInfo.InvariantCulture, $"{expected} documents a page"));
+            }
+        }
     }
 
     /// <summary>The name search across the owner's whole space (every document written so far).</summary>
@@ -155,37 +167,55 @@ public sealed class ListingMeasurements(IServiceProvider services, CommandLog co
         }
     }
 
-    /// <summary>Every page read one after the other, each sort: each document exactly once, in the order asked.</summary>
+    /// <summary>
+    /// Every page read one after the other, each sort: by page number (ascending) and by cursor (both
+    /// ways), each document exactly once, in the order asked. Keeps the cursors leading to each page.
+    /// </summary>
     private async Task OrderIsStableAsync(Guid folder, int documents, int pageSize, CancellationToken ct)
     {
         foreach (var sort in new[] { "name", "date", "size" })
         {
-            var seen = new List<(string Key, Guid Id)>();
-            for (var page = 1; ; page++)
+            foreach (var (order, byCursor) in new[] { ("asc", false), ("asc", true), ("desc", true) })
             {
-                using var json = JsonDocument.Parse(await client.GetStringAsync(new Uri(string.Create(CultureInfo.InvariantCulture, $"/api/v1/documents?folder={folder}&sort={sort}&page={page}&size={pageSize}"), UriKind.Relative), ct));
-                foreach (var d in json.RootElement.GetProperty("documents").EnumerateArray())
+                var seen = new List<(string Key, Guid Id)>();
+                string? next = null;
+                for (var page = 1; ; page++)
                 {
-                    var key = sort switch
+                    var path = byCursor && next is not null
+                        ? $"/api/v1/documents?folder={folder}&sort={sort}&order={order}&size={pageSize}&after={Uri.EscapeDataString(next)}"
+                        : string.Create(CultureInfo.InvariantCulture, $"/api/v1/documents?folder={folder}&sort={sort}&order={order}&page={page}&size={pageSize}");
+                    using var json = JsonDocument.Parse(await client.GetStringAsync(new Uri(path, UriKind.Relative), ct));
+                    foreach (var d in json.RootElement.GetProperty("documents").EnumerateArray())
                     {
-                        "date" => d.GetProperty("updatedAt").GetDateTimeOffset().UtcTicks.ToString("D20", CultureInfo.InvariantCulture),
-                        "size" => d.GetProperty("length").GetInt64().ToString("D20", CultureInfo.InvariantCulture),
-                        _ => DocumentNames.SortKey(d.GetProperty("name").GetString()!),
-                    };
-                    seen.Add((key, d.GetProperty("id").GetGuid()));
+                        var key = sort switch
+                        {
+                            "date" => d.GetProperty("updatedAt").GetDateTimeOffset().UtcTicks.ToString("D20", CultureInfo.InvariantCulture),
+                            "size" => d.GetProperty("length").GetInt64().ToString("D20", CultureInfo.InvariantCulture),
+                            _ => DocumentNames.SortKey(d.GetProperty("name").GetString()!),
+                        };
+                        seen.Add((key, d.GetProperty("id").GetGuid()));
+                    }
+
+                    if (!json.RootElement.GetProperty("hasMore").GetBoolean())
+                    {
+                        break;
+                    }
+
+                    next = json.RootElement.GetProperty("next").GetString();
+                    if (byCursor && order == "asc")
+                    {
+                        _cursors[(sort, page + 1)] = next!;
+                    }
                 }
 
-                if (!json.RootElement.GetProperty("hasMore").GetBoolean())
-                {
-                    break;
-                }
+                var distinct = seen.Select(s => s.Id).Distinct().Count();
+                var sign = order == "asc" ? 1 : -1;
+                var ordered = seen.Zip(seen.Skip(1)).All(p => sign * string.CompareOrdinal(p.First.Key, p.Second.Key) <= 0);
+                var how = byCursor ? "cursor after cursor" : "page after page";
+                _checks.Add(distinct == documents && seen.Count == documents && ordered
+                    ? string.Create(CultureInfo.InvariantCulture, $"Read {how} by {sort} {order}, the folder gives each of its {documents:N0} documents exactly once, in order.")
+                    : string.Create(CultureInfo.InvariantCulture, $"Read {how} by {sort} {order}, the folder gave {seen.Count:N0} rows, {distinct:N0} distinct, {(ordered ? "in order" : "OUT OF ORDER")}: NOT each document once."));
             }
-
-            var distinct = seen.Select(s => s.Id).Distinct().Count();
-            var ordered = seen.Zip(seen.Skip(1)).All(p => string.CompareOrdinal(p.First.Key, p.Second.Key) <= 0);
-            _checks.Add(distinct == documents && seen.Count == documents && ordered
-                ? string.Create(CultureInfo.InvariantCulture, $"Read page after page by {sort}, the folder gives each of its {documents:N0} documents exactly once, in order.")
-                : string.Create(CultureInfo.InvariantCulture, $"Read page after page by {sort}, the folder gave {seen.Count:N0} rows, {distinct:N0} distinct, {(ordered ? "in order" : "OUT OF ORDER")}: NOT each document once."));
         }
     }
 
@@ -194,21 +224,25 @@ public sealed class ListingMeasurements(IServiceProvider services, CommandLog co
     {
         var last = (documents + pageSize - 1) / pageSize;
         var cases = search
-            ? new[] { ($"name search \"{SearchWord}\", {subject}", DocumentSort.Name, (string?)SearchWord, 1, "") }
+            ? new[] { ($"name search \"{SearchWord}\", {subject}", DocumentSort.Name, (string?)SearchWord, 1, "", (string?)null) }
             : [
-                ($"last page ({last}) by name, {subject}", DocumentSort.Name, null, last, "ix_doc_documents_by_name"),
-                ($"last page ({last}) by date, {subject}", DocumentSort.Date, null, last, "ix_doc_documents_by_date"),
-                ($"last page ({last}) by size, {subject}", DocumentSort.Size, null, last, "ix_doc_documents_by_size"),
+                ($"first page by name, {subject}", DocumentSort.Name, null, 1, "ix_doc_documents_by_name", null),
+                ($"last page ({last}) by cursor, by name, {subject}", DocumentSort.Name, null, last, "ix_doc_documents_by_name", _cursors[("name", last)]),
+                ($"last page ({last}) by cursor, by date, {subject}", DocumentSort.Date, null, last, "ix_doc_documents_by_date", _cursors[("date", last)]),
+                ($"last page ({last}) by cursor, by size, {subject}", DocumentSort.Size, null, last, "ix_doc_documents_by_size", _cursors[("size", last)]),
+                ($"last page ({last}) by number (offset), by name, {subject}", DocumentSort.Name, null, last, "ix_doc_documents_by_name", null),
             ];
         var text = new StringBuilder();
-        foreach (var (label, sort, q, page, index) in cases)
+        foreach (var (label, sort, q, page, index, after) in cases)
         {
             CommandLog.Tally tally;
             await using (var scope = services.CreateAsyncScope())
             {
                 var list = scope.ServiceProvider.GetRequiredService<ListFolder>();
                 tally = commands.Start(record: true);
-                _ = await list.ListAsync(me, search ? DocFolder.Root : folder, sort, false, q, page, pageSize, ct)
+                _ = (after is null
+                        ? await list.ListAsync(me, search ? DocFolder.Root : folder, sort, false, q, page, pageSize, ct)
+                        : await list.ListAfterAsync(me, folder, sort, false, null, after, pageSize, ct))
                     ?? throw new InvalidOperationException("The bench folder is not listed.");
             }
 

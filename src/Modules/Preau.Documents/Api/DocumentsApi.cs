@@ -42,7 +42,7 @@ internal static class DocumentsApi
 
     private static void MapBrowsing(RouteGroupBuilder api)
     {
-        api.MapGet("", async Task<Results<Ok<ListingResponse>, NotFound, ValidationProblem>> (Guid? folder, string? sort, string? order, string? q, int? page, int? size,
+        api.MapGet("", async Task<Results<Ok<ListingResponse>, NotFound, ValidationProblem>> (Guid? folder, string? sort, string? order, string? q, int? page, string? after, int? size,
                 CurrentUser currentUser, ListFolder list, IStringLocalizer<DocumentStrings> s, CancellationToken ct) =>
             {
                 if (!Enum.TryParse<DocumentSort>(string.IsNullOrEmpty(sort) ? nameof(DocumentSort.Name) : sort, ignoreCase: true, out var by) || !Enum.IsDefined(by))
@@ -50,12 +50,15 @@ internal static class DocumentsApi
                     return ApiProblems.Validation(new Dictionary<string, string[]> { ["Sort"] = ["Error.Sort"] }, s);
                 }
 
-                var listing = await list.ListAsync(await currentUser.RequireAsync(ct), folder ?? DocFolder.Root, by,
-                    string.Equals(order, "desc", StringComparison.OrdinalIgnoreCase), q, page ?? 1, size, ct);
+                var me = await currentUser.RequireAsync(ct);
+                var descending = string.Equals(order, "desc", StringComparison.OrdinalIgnoreCase);
+                var listing = string.IsNullOrEmpty(after)
+                    ? await list.ListAsync(me, folder ?? DocFolder.Root, by, descending, q, page ?? 1, size, ct)
+                    : await list.ListAfterAsync(me, folder ?? DocFolder.Root, by, descending, q, after, size, ct);
                 return listing is null ? TypedResults.NotFound() : TypedResults.Ok(ListingResponse.Of(listing));
             })
             .WithName("DocumentsList")
-            .WithSummary("A page of a folder (folder: its id; the root when absent): its path, its subfolders (first page only), then its documents sorted by sort = name (accents and case aside), date or size, order = asc (default) or desc; page from 1, size 1 to 200 (50 by default). q searches names across the caller's space instead. 404 when the folder is not the caller's.");
+            .WithSummary("A page of a folder (folder: its id; the root when absent): its path, its subfolders (first page only), then its documents sorted by sort = name (accents and case aside), date or size, order = asc (default) or desc; page from 1, or after = the next cursor of the page before (same folder, sort, order and q: deep pages cost what the first does; page is 0 then); size 1 to 200 (50 by default). q searches names across the caller's space instead. 404 when the folder is not the caller's.");
 
         api.MapGet("/folders", async (CurrentUser currentUser, ManageFolders folders, CancellationToken ct) =>
                 TypedResults.Ok(new TreeResponse(await folders.TreeAsync(await currentUser.RequireAsync(ct), ct))))

@@ -27,8 +27,9 @@ internal static class DocumentsApiModels
 
     public sealed record UsageResponse(long UsedBytes, long QuotaBytes, int Percent, bool NearlyFull, bool Full, long MaxFileBytes);
 
-    public sealed record ListingResponse(Guid FolderId, IReadOnlyList<FolderCrumb> Path, IReadOnlyList<FolderItem> Folders, IReadOnlyList<DocumentItem> Documents, int Page, int PageSize, bool HasMore)
+    /// <summary>A page of a folder; <c>next</c>, when more follows: the <c>after=</c> cursor of the next page.</summary>
+    public sealed record ListingResponse(Guid FolderId, IReadOnlyList<FolderCrumb> Path, IReadOnlyList<FolderItem> Folders, IReadOnlyList<DocumentItem> Documents, int Page, int PageSize, bool HasMore, string? Next)
     {
-        public static ListingResponse Of(FolderListing l) => new(l.FolderId, l.Path, l.Folders, l.Documents, l.Page, l.PageSize, l.HasMore);
+        public static ListingResponse Of(FolderListing l) => new(l.FolderId, l.Path, l.Folders, l.Documents, l.Page, l.PageSize, l.HasMore, l.Next);
     }
 }

@@ -41,22 +41,8 @@ public sealed class DocumentVersions(PreauDbContext db, DocumentAccess access, D
             return Outcome.NotFound<VersionItem>();
         }
 
-        var stored = await contents.StoreAsync(me, content, declaredLength, atMost, ct);
-        if (!stored.Succeeded)
-        {
-            return Outcome.Invalid<VersionItem>(stored.Errors!);
-        }
-
-        var blob = stored.Value!;
-        try
-        {
-            return await AddAsync(me, document, blob, await contents.TypeOfAsync(blob.Key, contentType, ct), ct);
-        }
-        catch
-        {
-            await contents.ReleaseAsync(me.Id, blob.Key, blob.Length, CancellationToken.None);
-            throw;
-        }
+        return await contents.StoreAsync(document.OwnerId, content, declaredLength, atMost, async (blob, c) =>
+            (Outcome<VersionItem>)await AddAsync(me, document, blob, await contents.TypeOfAsync(blob.Key, contentType, c), c), ct);
     }
 
     /// <summary>Makes an older version the newest again (a new version over its content).</summary>

@@ -117,6 +117,38 @@ public sealed class QuotaStore(PreauDbContext db, IBlobStore store, BlobRegistry
         return kept;
     }
 
+    /// <summary>
+    /// One more reference to content already stored (a copy, a forward, a document attached from
+    /// the picker), charged to <paramref name="ownerId"/>'s quota, saved with what
+    /// <paramref name="keep"/> saves in one transaction. Not found when the content is not held;
+    /// <see cref="QuotaFull"/> under <paramref name="field"/> when it does not fit.
+    /// </summary>
+    public async Task<Outcome<T>> ReferenceWithinQuotaAsync<T>(Guid ownerId, string blobKey, long length, string field, Func<CancellationToken, Task<Outcome<T>>> keep, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(keep);
+        if (db.Database.CurrentTransaction is not null)
+        {
+            throw new InvalidOperationException("ReferenceWithinQuotaAsync opens its own transaction; call it outside any.");
+        }
+
+        var quotaBytes = (await quota.StatusAsync(ownerId, ct))?.QuotaBytes ?? 0;
+        Outcome<T> kept;
+        await using (var transaction = await db.Database.BeginTransactionAsync(ct))
+        {
+            kept = !await quota.TryReserveAsync(ownerId, quotaBytes, length, ct) ? Outcome.Invalid<T>(field, QuotaFull)
+                : !await blobs.AddRefAsync(blobKey, ct) ? Outcome.NotFound<T>()
+                : await keep(ct);
+            if (kept.Succeeded)
+            {
+                await transaction.CommitAsync(ct);
+                return kept;
+            }
+        }
+
+        db.ChangeTracker.Clear();
+        return kept;
+    }
+
     private async Task<Outcome<T>> RegisterAndKeepAsync<T>(StoredBlob blob, Func<StoredBlob, CancellationToken, Task<Outcome<T>>> keep, CancellationToken ct)
     {
         await blobs.RegisterAsync(blob, ct);

@@ -32,23 +32,9 @@ public sealed class DocumentContent(QuotaStore quotaStore, BlobRegistry blobs, I
         await quota.ReleaseAsync(ownerId, length, ct);
     }
 
-    /// <summary>One more reference to content already stored (a copy, a version restored), charged to the person's quota.</summary>
-    public async Task<Outcome<Done>> ReferenceAsync(UserContext me, string blobKey, long length, CancellationToken ct)
-    {
-        ArgumentNullException.ThrowIfNull(me);
-        if (!await quota.TryReserveAsync(me.Id, quota.QuotaOf(me), length, ct))
-        {
-            return Outcome.Invalid<Done>(Field, "Error.QuotaFull");
-        }
-
-        if (!await blobs.AddRefAsync(blobKey, ct))
-        {
-            await quota.ReleaseAsync(me.Id, length, ct);
-            return Outcome.NotFound<Done>();
-        }
-
-        return new Done();
-    }
+    /// <summary>One more reference to content already stored (a copy, a version restored), charged to the owner's quota with what <paramref name="keep"/> saves.</summary>
+    public Task<Outcome<T>> ReferenceAsync<T>(Guid ownerId, string blobKey, long length, Func<CancellationToken, Task<Outcome<T>>> keep, CancellationToken ct) =>
+        quotaStore.ReferenceWithinQuotaAsync(ownerId, blobKey, length, Field, keep, ct);
 
     /// <summary>The type to keep for stored content: the one its bytes prove, else the declared one if it claims nothing viewable (the platform's rule, as for attachments).</summary>
     public async Task<string> TypeOfAsync(string blobKey, string? declared, CancellationToken ct) =>

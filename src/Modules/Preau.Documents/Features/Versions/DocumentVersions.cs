@@ -56,21 +56,8 @@ public sealed class DocumentVersions(PreauDbContext db, DocumentAccess access, D
             return Outcome.NotFound<VersionItem>();
         }
 
-        var referenced = await contents.ReferenceAsync(me, old.BlobKey, old.Length, ct);
-        if (!referenced.Succeeded)
-        {
-            return referenced.Found ? Outcome.Invalid<VersionItem>(referenced.Errors!) : Outcome.NotFound<VersionItem>();
-        }
-
-        try
-        {
-            return await AddAsync(me, document, new StoredBlob(old.BlobKey, old.Length, old.Sha256), old.ContentType, ct);
-        }
-        catch
-        {
-            await contents.ReleaseAsync(me.Id, old.BlobKey, old.Length, CancellationToken.None);
-            throw;
-        }
+        return await contents.ReferenceAsync(document.OwnerId, old.BlobKey, old.Length, async c =>
+            (Outcome<VersionItem>)await AddAsync(me, document, new StoredBlob(old.BlobKey, old.Length, old.Sha256), old.ContentType, c), ct);
     }
 
     // New versions are the owner's in this first step: contributors' uploads come with sharing's pages.

@@ -79,18 +79,8 @@ public sealed class AttachFile(
             return Outcome.Invalid<Attached>(Field, refusal);
         }
 
-        if (!await quota.TryReserveAsync(me.Id, quota.QuotaOf(me), length, ct))
-        {
-            return Outcome.Invalid<Attached>(Field, "Error.QuotaFull");
-        }
-
-        if (!await blobs.AddRefAsync(blobKey, ct))
-        {
-            await quota.ReleaseAsync(me.Id, length, ct);
-            return Outcome.NotFound<Attached>();
-        }
-
-        return await AddAsync(message, FileNames.Clean(fileName), FileSniffer.StoredType(await FileSniffer.SniffAsync(store, blobKey, ct), contentType), blobKey, length, inline, ct);
+        var type = FileSniffer.StoredType(await FileSniffer.SniffAsync(store, blobKey, ct), contentType);
+        return await quotaStore.ReferenceWithinQuotaAsync(me.Id, blobKey, length, Field, c => AddAsync(message, FileNames.Clean(fileName), type, blobKey, length, inline, c), ct);
     }
 
     /// <summary>
@@ -196,6 +186,13 @@ public sealed class AttachFile(
         }
 
         await quota.ReleaseAsync(senderId, size, ct);
+    }
+
+    /// <summary>Whether <paramref name="draftId"/> is a draft of the person's, in their drafts.</summary>
+    public async Task<bool> IsOwnDraftAsync(UserContext me, Guid draftId, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(me);
+        return await DraftAsync(me, draftId, ct) is not null;
     }
 
     private async Task<Message?> DraftAsync(UserContext me, Guid draftId, CancellationToken ct)

@@ -6,7 +6,7 @@ namespace Preau.Platform.Files;
 /// What the platform's document picker partial (<c>Pages/Shared/_DocumentPicker.cshtml</c>) shows:
 /// a page of one of the person's folders (<see cref="IDocumentSource.BrowseAsync"/>), on the page
 /// of the module that uses it (<see cref="PagePath"/>, which answers GET with <c>dossier</c>,
-/// <c>q</c> and <c>page</c>, and POST with the chosen <c>documents</c>). <see cref="Keep"/> are the
+/// <c>q</c> and <c>p</c> (the page number), and POST with the chosen <c>documents</c>). <see cref="Keep"/> are the
 /// module's own query parameters (a draft's id…), carried by every link and form.
 /// </summary>
 public sealed record DocumentPickerView(PickerListing Listing, Guid Root, string PagePath, IReadOnlyDictionary<string, string> Keep, string? Search, string BackUrl)
@@ -39,7 +39,7 @@ public sealed record DocumentPickerView(PickerListing Listing, Guid Root, string
 
         if (page > 1)
         {
-            query.Add(new("page", page.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            query.Add(new("p", page.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         }
 
         return QueryHelpers.AddQueryString(PagePath, query);

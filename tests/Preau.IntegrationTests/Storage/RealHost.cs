@@ -61,7 +61,7 @@ internal sealed class RealHost : IAsyncDisposable
                     return host;
                 }
             }
-            catch (HttpRequestException) when (waited.Elapsed < TimeSpan.FromMinutes(3))
+            catch (HttpRequestException) when (waited.Elapsed < TimeSpan.FromMinutes(10))
             {
                 // Not listening yet.
             }

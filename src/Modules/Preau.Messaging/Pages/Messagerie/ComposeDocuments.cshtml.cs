@@ -24,7 +24,7 @@ public sealed class ComposeDocumentsModel(Shell shell, AttachFile attachments, A
     [BindProperty(SupportsGet = true, Name = "brouillon")] public Guid DraftId { get; set; }
     [BindProperty(SupportsGet = true, Name = "dossier")] public Guid? FolderId { get; set; }
     [BindProperty(SupportsGet = true, Name = "q")] public string? Search { get; set; }
-    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
+    [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
     [BindProperty(SupportsGet = true, Name = "fragment")] public bool Fragment { get; set; }
     [BindProperty(Name = "documents")] public List<Guid> Chosen { get; set; } = [];
 

@@ -19,17 +19,9 @@ PG_RUN_AS="${PG_RUN_AS:-postgres}"
 PG_SUPERUSER=postgres
 PG_PASSWORD=postgres
 
-die() { echo "postgres.sh: error: $*" >&2; exit 1; }
-log() { echo "postgres.sh: $*" >&2; }
-
-usage() {
-    echo "usage: $0 start|stop DIR" >&2
-    exit 2
-}
-
-[[ $# -eq 2 ]] || usage
-action="$1"
-[[ -n "$2" ]] || usage
+NAME=postgres.sh
+# shellcheck source=scripts/lib.sh
+source "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/lib.sh"
 
 # Run a command as the server's owner: PG_RUN_AS when we are root (initdb and postgres
 # refuse to run as root), ourselves otherwise. Runs from DIR so the owner can always
@@ -40,27 +32,6 @@ as_owner() {
     else
         (cd "$dir" && "$@")
     fi
-}
-
-# A TCP port that is free on 127.0.0.1 right now (python3 when available, otherwise a
-# random port that nothing answers on). start() retries if the port is taken meanwhile.
-pick_port() {
-    if command -v python3 >/dev/null 2>&1; then
-        python3 -c 'import socket
-s = socket.socket()
-s.bind(("127.0.0.1", 0))
-print(s.getsockname()[1])
-s.close()' && return 0
-    fi
-    local p i
-    for i in $(seq 1 50); do
-        p=$(( 20000 + RANDOM % 40000 ))
-        if ! (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then
-            echo "$p"
-            return 0
-        fi
-    done
-    return 1
 }
 
 start() {
@@ -162,9 +133,4 @@ stop() {
     fi
 }
 
-dir="$2"
-case "$action" in
-    start) start ;;
-    stop) stop ;;
-    *) usage ;;
-esac
+main "$@"

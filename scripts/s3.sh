@@ -14,17 +14,9 @@ set -euo pipefail
 
 HERE="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")" && pwd -P)/s3"
 
-die() { echo "s3.sh: error: $*" >&2; exit 1; }
-log() { echo "s3.sh: $*" >&2; }
-
-usage() {
-    echo "usage: $0 start|stop DIR" >&2
-    exit 2
-}
-
-[[ $# -eq 2 ]] || usage
-action="$1"
-[[ -n "$2" ]] || usage
+NAME=s3.sh
+# shellcheck source=scripts/lib.sh
+source "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/lib.sh"
 
 start() {
     command -v node >/dev/null 2>&1 || die "node is not installed (on Debian: apt-get install nodejs npm)"
@@ -81,9 +73,4 @@ stop() {
     rm -f "$dir/pid" "$dir/port"
 }
 
-dir="$2"
-case "$action" in
-    start) start ;;
-    stop) stop ;;
-    *) usage ;;
-esac
+main "$@"

@@ -8,8 +8,10 @@ using Preau.Documents.Features.Browse;
 using Preau.Documents.Features.Download;
 using Preau.Documents.Features.Files;
 using Preau.Documents.Features.Folders;
+using Preau.Documents.Features.Picker;
 using Preau.Documents.Features.Versions;
 using Preau.Documents.Resources;
+using Preau.Platform.Files;
 using Preau.Platform.Kernel;
 using Preau.Platform.Modules;
 using Preau.Platform.Rights;
@@ -48,6 +50,7 @@ public static class DocumentsModule
         services.AddScoped<ServeDocument>();
         services.AddScoped<ZipFolder>();
         services.AddDocumentItem();
+        services.AddScoped<IDocumentSource, DocumentSource>();
         services.AddShareableType<DocumentShareResolver>(DocumentAccess.FileType, typeof(DocumentStrings), "Share.File");
         services.AddShareableType<FolderShareResolver>(DocumentAccess.FolderType, typeof(DocumentStrings), "Share.Folder");
         services.AddApp(new AppDefinition(App, typeof(DocumentStrings), "App.Name", "App.Description",

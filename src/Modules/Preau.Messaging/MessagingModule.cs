@@ -48,6 +48,7 @@ public static class MessagingModule
         services.AddScoped<SearchMessages>();
         services.AddScoped<ReportMessage>();
         services.AddMessagingCompose();
+        services.AddMessagingDocumentPicker();
         services.AddMessagingFeed();
         services.AddMailboxPages();
         services.AddYoungMail();

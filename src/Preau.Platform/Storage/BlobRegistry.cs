@@ -20,6 +20,18 @@ public sealed class BlobRegistry(PreauDbContext db, IBlobStore store, TimeProvid
     public async Task<StoredBlob> StoreAsync(Stream content, long maxBytes, CancellationToken ct = default)
     {
         var blob = await store.PutAsync(content, maxBytes, ct);
+        await RegisterAsync(blob, ct);
+        return blob;
+    }
+
+    /// <summary>
+    /// Holds one reference to content already put in the store. Inside the caller's transaction,
+    /// when there is one (the reference then counts only if it commits).
+    /// </summary>
+    /// <exception cref="BlobCollectedException">The collector took the same content at that instant: store it again.</exception>
+    public async Task RegisterAsync(StoredBlob blob, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(blob);
         var own = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         await using (own)
         {
@@ -41,8 +53,24 @@ public sealed class BlobRegistry(PreauDbContext db, IBlobStore store, TimeProvid
                 await own.CommitAsync(ct);
             }
         }
+    }
 
-        return blob;
+    /// <summary>
+    /// Registers content put in the store that nobody will hold (an upload refused once its bytes
+    /// were in): unreferenced from now, so the collector takes it one grace period later. Content
+    /// someone else holds is left as it is. True when it was unknown.
+    /// </summary>
+    public Task<bool> AbandonAsync(StoredBlob blob, CancellationToken ct = default) => AbandonAsync(db, blob, clock.GetUtcNow(), ct);
+
+    internal static async Task<bool> AbandonAsync(PreauDbContext db, StoredBlob blob, DateTimeOffset now, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(blob);
+        // Stored again meanwhile: the registration that came with it wins.
+        return await db.Database.ExecuteSqlAsync($"""
+            INSERT INTO sto_blobs ("key", length, sha256, created_at, ref_count, unreferenced_since)
+            VALUES ({blob.Key}, {blob.Length}, {blob.Sha256}, {RawSql.Instant(db, now)}, 0, {RawSql.Instant(db, now)})
+            ON CONFLICT DO NOTHING
+            """, ct) == 1;
     }
 
     /// <summary>One more reference to stored content (a copy, a forward); false when the key is not held.</summary>

@@ -96,12 +96,7 @@ public sealed class OrphanBlobCollector(PreauDbContext db, IBlobStore store, Tim
         var adopted = 0;
         foreach (var blob in blobs.Where(b => !known.Contains(b.Key)))
         {
-            // Stored again meanwhile: the registration that came with it wins.
-            adopted += await db.Database.ExecuteSqlAsync($"""
-                INSERT INTO sto_blobs ("key", length, sha256, created_at, ref_count, unreferenced_since)
-                VALUES ({blob.Key}, {blob.Length}, {blob.Sha256}, {RawSql.Instant(db, now)}, 0, {RawSql.Instant(db, now)})
-                ON CONFLICT DO NOTHING
-                """, ct);
+            adopted += await BlobRegistry.AbandonAsync(db, blob, now, ct) ? 1 : 0;
         }
 
         return adopted;

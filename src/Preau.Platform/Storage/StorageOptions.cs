@@ -41,6 +41,14 @@ public sealed class StorageOptions
         [Profile.Guest] = "20 MB",
     };
 
+    /// <summary>
+    /// Tests only, never set in production: a file path. When set, an upload charged to a quota
+    /// (<see cref="QuotaStore"/>) writes its blob key there as soon as its bytes are in the store,
+    /// then waits for ever before counting anything, so that a test can kill the process at that
+    /// very point (<c>Storage:TestingHoldAfterStore</c>).
+    /// </summary>
+    public string? TestingHoldAfterStore { get; set; }
+
     public string FullPath(string dataPath) =>
         System.IO.Path.GetFullPath(string.IsNullOrWhiteSpace(Path) ? "blobs" : Path, dataPath);
 }

@@ -26,6 +26,7 @@ public static class StorageServiceCollectionExtensions
         });
         services.AddScoped<BlobRegistry>();
         services.AddScoped<StorageQuota>();
+        services.AddScoped<QuotaStore>();
         services.AddJobHandler<OrphanBlobCollector>(OrphanBlobCollector.Kind);
         services.AddRecurringJob(OrphanBlobCollector.Kind, JobSchedule.Parse((section.Get<StorageOptions>() ?? new StorageOptions()).Collect));
         return services;

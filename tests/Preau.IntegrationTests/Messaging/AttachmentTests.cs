@@ -11,6 +11,7 @@ using Preau.Messaging.Features.Compose;
 using Preau.Messaging.Features.Mailbox;
 using Preau.Messaging.Features.Recall;
 using Preau.Messaging.Features.Sending;
+using Preau.Platform.Files;
 using Preau.Platform.Kernel;
 using Preau.Platform.Storage;
 using Preau.Testing;

@@ -3,6 +3,7 @@ using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Preau.Documents.Authorization;
 using Preau.Documents.Domain;
+using Preau.Platform.Files;
 using Preau.Platform.Kernel;
 using Preau.Platform.Persistence;
 using Preau.Platform.Storage;
@@ -107,20 +108,14 @@ public sealed class ZipFolder(PreauDbContext db, DocumentAccess access, IBlobSto
         }
     }
 
-    /// <summary>Entry names safe to unpack anywhere, each unique (case aside) within its folder of the archive.</summary>
+    /// <summary>Entry names safe to unpack anywhere (the platform's <see cref="FileNames"/>), each unique (case aside) within its folder of the archive.</summary>
     private sealed class ZipNames
     {
-        private static readonly HashSet<string> Devices = new(StringComparer.OrdinalIgnoreCase)
-        {
-            "CON", "PRN", "AUX", "NUL", "COM1", "COM2", "COM3", "COM4", "COM5", "COM6", "COM7", "COM8", "COM9",
-            "LPT1", "LPT2", "LPT3", "LPT4", "LPT5", "LPT6", "LPT7", "LPT8", "LPT9",
-        };
-
         private readonly HashSet<string> _used = new(StringComparer.OrdinalIgnoreCase);
 
         public string Unique(string prefix, string name)
         {
-            var safe = Safe(name);
+            var safe = FileNames.Clean(name);
             var candidate = prefix + safe;
             for (var n = 2; !_used.Add(candidate); n++)
             {
@@ -128,23 +123,6 @@ public sealed class ZipFolder(PreauDbContext db, DocumentAccess access, IBlobSto
             }
 
             return candidate;
-        }
-
-        private static string Safe(string name)
-        {
-            var text = new StringBuilder(name.Length);
-            foreach (var c in name)
-            {
-                text.Append(c < 32 || "<>:\"/\\|?*".Contains(c, StringComparison.Ordinal) ? '_' : c);
-            }
-
-            var safe = text.ToString().Trim().TrimEnd('.', ' ');
-            if (safe.Length == 0 || safe is "." or "..")
-            {
-                return "_";
-            }
-
-            return Devices.Contains(safe.Split('.')[0]) ? "_" + safe : safe;
         }
     }
 }

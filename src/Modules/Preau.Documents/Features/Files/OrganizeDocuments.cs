@@ -90,22 +90,8 @@ public sealed class OrganizeDocuments(PreauDbContext db, DocumentAccess access, 
         }
 
         var version = await db.Set<DocVersion>().AsNoTracking().FirstAsync(v => v.Id == document.CurrentVersionId, ct);
-        var referenced = await contents.ReferenceAsync(me, version.BlobKey, version.Length, ct);
-        if (!referenced.Succeeded)
-        {
-            return referenced.Found ? Outcome.Invalid<DocumentItem>(referenced.Errors!) : Outcome.NotFound<DocumentItem>();
-        }
-
-        try
-        {
-            var copy = await uploads.AddAsync(me, me.Id, folderId, document.Name, version.ContentType, new StoredBlob(version.BlobKey, version.Length, version.Sha256), ct);
-            return DocumentItem.Of(copy);
-        }
-        catch
-        {
-            await contents.ReleaseAsync(me.Id, version.BlobKey, version.Length, CancellationToken.None);
-            throw;
-        }
+        return await contents.ReferenceAsync(me.Id, version.BlobKey, version.Length, async c =>
+            (Outcome<DocumentItem>)DocumentItem.Of(await uploads.AddAsync(me, me.Id, folderId, document.Name, version.ContentType, new StoredBlob(version.BlobKey, version.Length, version.Sha256), c)), ct);
     }
 
     private async Task<bool> OwnFolderInPlaceAsync(UserContext me, Guid folderId, CancellationToken ct) =>

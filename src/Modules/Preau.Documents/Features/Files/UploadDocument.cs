@@ -10,9 +10,10 @@ namespace Preau.Documents.Features.Files;
 /// <summary>
 /// Puts a file into one of one's folders: the name checked first (nothing read or written when it
 /// is refused), the content streamed into the storage within the limits and the quota
-/// (<see cref="DocumentContent"/>), then the document and its first version saved; a name already
-/// used in the folder gets " (2)". A contributor uploads into a folder shared with them: the
-/// document is the owner's and counts in the owner's quota. Any failure after storing gives the reference and the room back.
+/// (<see cref="DocumentContent"/>), the document and its first version saved in the same transaction
+/// as the quota and the blob's reference; a name already used in the folder gets " (2)". A
+/// contributor uploads into a folder shared with them: the document is the owner's and counts in
+/// the owner's quota.
 /// </summary>
 public sealed class UploadDocument(PreauDbContext db, DocumentAccess access, DocumentContent contents, UniqueNames names, DocumentPreviews previews, TimeProvider clock)
 {
@@ -40,22 +41,8 @@ public sealed class UploadDocument(PreauDbContext db, DocumentAccess access, Doc
             return Outcome.NotFound<DocumentItem>();
         }
 
-        var stored = await contents.StoreAsync(owner, content, declaredLength, atMost, ct);
-        if (!stored.Succeeded)
-        {
-            return Outcome.Invalid<DocumentItem>(stored.Errors!);
-        }
-
-        var blob = stored.Value!;
-        try
-        {
-            return DocumentItem.Of(await AddAsync(me, owner.Id, folderId, name, await contents.TypeOfAsync(blob.Key, contentType, ct), blob, ct));
-        }
-        catch
-        {
-            await contents.ReleaseAsync(owner.Id, blob.Key, blob.Length, CancellationToken.None);
-            throw;
-        }
+        return await contents.StoreAsync(owner.Id, content, declaredLength, atMost, async (blob, c) =>
+            (Outcome<DocumentItem>)DocumentItem.Of(await AddAsync(me, owner.Id, folderId, name, await contents.TypeOfAsync(blob.Key, contentType, c), blob, c)), ct);
     }
 
     /// <summary>

@@ -43,22 +43,8 @@ public sealed class DocumentVersions(PreauDbContext db, DocumentAccess access, D
             return Outcome.NotFound<VersionItem>();
         }
 
-        var stored = await contents.StoreAsync(owner, content, declaredLength, atMost, ct);
-        if (!stored.Succeeded)
-        {
-            return Outcome.Invalid<VersionItem>(stored.Errors!);
-        }
-
-        var blob = stored.Value!;
-        try
-        {
-            return await AddAsync(me, document, blob, await contents.TypeOfAsync(blob.Key, contentType, ct), ct);
-        }
-        catch
-        {
-            await contents.ReleaseAsync(owner.Id, blob.Key, blob.Length, CancellationToken.None);
-            throw;
-        }
+        return await contents.StoreAsync(document.OwnerId, content, declaredLength, atMost, async (blob, c) =>
+            (Outcome<VersionItem>)await AddAsync(me, document, blob, await contents.TypeOfAsync(blob.Key, contentType, c), c), ct);
     }
 
     /// <summary>Makes an older version the newest again (a new version over its content).</summary>
@@ -72,21 +58,8 @@ public sealed class DocumentVersions(PreauDbContext db, DocumentAccess access, D
             return Outcome.NotFound<VersionItem>();
         }
 
-        var referenced = await contents.ReferenceAsync(owner, old.BlobKey, old.Length, ct);
-        if (!referenced.Succeeded)
-        {
-            return referenced.Found ? Outcome.Invalid<VersionItem>(referenced.Errors!) : Outcome.NotFound<VersionItem>();
-        }
-
-        try
-        {
-            return await AddAsync(me, document, new StoredBlob(old.BlobKey, old.Length, old.Sha256), old.ContentType, ct);
-        }
-        catch
-        {
-            await contents.ReleaseAsync(owner.Id, old.BlobKey, old.Length, CancellationToken.None);
-            throw;
-        }
+        return await contents.ReferenceAsync(document.OwnerId, old.BlobKey, old.Length, async c =>
+            (Outcome<VersionItem>)await AddAsync(me, document, new StoredBlob(old.BlobKey, old.Length, old.Sha256), old.ContentType, c), ct);
     }
 
     // The owner, or a contributor (on the document or a folder above it): the new version counts in the owner's quota.

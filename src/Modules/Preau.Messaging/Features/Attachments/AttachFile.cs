@@ -25,7 +25,7 @@ public sealed record Attached(Guid Id, Guid MessageId, string FileName, string C
 /// per-file, per-message and count limits hold, and the message's size and count follow.
 /// </summary>
 public sealed class AttachFile(
-    PreauDbContext db, BlobRegistry blobs, IBlobStore store, StorageQuota quota, TimeProvider clock,
+    PreauDbContext db, BlobRegistry blobs, IBlobStore store, StorageQuota quota, QuotaStore quotaStore, TimeProvider clock,
     IOptions<MessagingOptions> options, IStringLocalizer<MessagingStrings> s)
 {
     public const string Field = "File";
@@ -51,44 +51,14 @@ public sealed class AttachFile(
             return Outcome.Invalid<Attached>(Field, refusal);
         }
 
-        var reserved = Math.Max(0, declaredLength);
-        if (!await quota.TryReserveAsync(me.Id, quota.QuotaOf(me), reserved, ct))
-        {
-            return Outcome.Invalid<Attached>(Field, "Error.QuotaFull");
-        }
-
-        StoredBlob blob;
-        try
-        {
-            blob = await blobs.StoreAsync(content, options.Value.MaxAttachmentBytes, ct);
-        }
-        catch (BlobTooLargeException)
-        {
-            await quota.ReleaseAsync(me.Id, reserved, ct);
-            return Outcome.Invalid<Attached>(Field, "Error.AttachmentTooLarge");
-        }
-        catch
-        {
-            await quota.ReleaseAsync(me.Id, reserved, ct);
-            throw;
-        }
-
-        // The declared length was the browser's word: the quota and the limits follow the real one.
-        if (blob.Length != reserved)
-        {
-            await quota.ReleaseAsync(me.Id, reserved, ct);
-            var problem = blob.Length == 0 ? "Error.EmptyFile"
-                : await RefusalAsync(draftId, blob.Length, ct)
-                ?? (await quota.TryReserveAsync(me.Id, quota.QuotaOf(me), blob.Length, ct) ? null : "Error.QuotaFull");
-            if (problem is not null)
-            {
-                await blobs.ReleaseAsync(blob.Key, ct);
-                return Outcome.Invalid<Attached>(Field, problem);
-            }
-        }
-
-        // The type kept is the one the bytes prove; the declared one only when it claims nothing viewable.
-        return await AddAsync(message, FileNames.Clean(fileName), FileSniffer.StoredType(await FileSniffer.SniffAsync(store, blob.Key, ct), contentType), blob.Key, blob.Length, inline, ct);
+        // The declared length was the browser's word: the quota and the limits follow the real one,
+        // checked again in the transaction that counts the file (the platform's one sequence).
+        var upload = new QuotaUpload(me.Id, declaredLength < 0 ? null : declaredLength, options.Value.MaxAttachmentBytes) { Field = Field, TooLargeKey = "Error.AttachmentTooLarge" };
+        return await quotaStore.StoreWithinQuotaAsync(upload, content, async (blob, c) =>
+            await RefusalAsync(draftId, blob.Length, c) is { } problem
+                ? Outcome.Invalid<Attached>(Field, problem)
+                // The type kept is the one the bytes prove; the declared one only when it claims nothing viewable.
+                : await AddAsync(message, FileNames.Clean(fileName), FileSniffer.StoredType(await FileSniffer.SniffAsync(store, blob.Key, c), contentType), blob.Key, blob.Length, inline, c), ct);
     }
 
     /// <summary>
@@ -109,18 +79,8 @@ public sealed class AttachFile(
             return Outcome.Invalid<Attached>(Field, refusal);
         }
 
-        if (!await quota.TryReserveAsync(me.Id, quota.QuotaOf(me), length, ct))
-        {
-            return Outcome.Invalid<Attached>(Field, "Error.QuotaFull");
-        }
-
-        if (!await blobs.AddRefAsync(blobKey, ct))
-        {
-            await quota.ReleaseAsync(me.Id, length, ct);
-            return Outcome.NotFound<Attached>();
-        }
-
-        return await AddAsync(message, FileNames.Clean(fileName), FileSniffer.StoredType(await FileSniffer.SniffAsync(store, blobKey, ct), contentType), blobKey, length, inline, ct);
+        var type = FileSniffer.StoredType(await FileSniffer.SniffAsync(store, blobKey, ct), contentType);
+        return await quotaStore.ReferenceWithinQuotaAsync(me.Id, blobKey, length, Field, c => AddAsync(message, FileNames.Clean(fileName), type, blobKey, length, inline, c), ct);
     }
 
     /// <summary>
@@ -226,6 +186,13 @@ public sealed class AttachFile(
         }
 
         await quota.ReleaseAsync(senderId, size, ct);
+    }
+
+    /// <summary>Whether <paramref name="draftId"/> is a draft of the person's, in their drafts.</summary>
+    public async Task<bool> IsOwnDraftAsync(UserContext me, Guid draftId, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(me);
+        return await DraftAsync(me, draftId, ct) is not null;
     }
 
     private async Task<Message?> DraftAsync(UserContext me, Guid draftId, CancellationToken ct)

@@ -31,7 +31,7 @@ namespace Preau.Messaging.Pages.Messagerie;
 [RequestFormLimits(MultipartBodyLengthLimit = MaxPostBytes)]
 public sealed class ComposeModel(
     CurrentUser currentUser, Shell shell, SaveDraft save, SendMessage send, OpenMessage open, StartReply replies,
-    AttachFile attachments, RecipientSearch search, Recipients recipients, TimeProvider clock,
+    AttachFile attachments, AttachFromDocuments fromDocuments, RecipientSearch search, Recipients recipients, TimeProvider clock,
     IOptions<MessagingOptions> options, IStringLocalizer<ComposeStrings> s) : PageModel
 {
     /// <summary>A post without JavaScript may carry the files of a whole message (25 MB by default) and the text.</summary>
@@ -66,6 +66,9 @@ public sealed class ComposeModel(
     public bool IsReply { get; private set; }
 
     public long MaxFileBytes => options.Value.MaxAttachmentBytes;
+
+    /// <summary>Whether documents can be attached from the document space ("Joindre depuis mes documents").</summary>
+    public bool CanPickDocuments => fromDocuments.Source is not null;
 
     public string UploadUrl => DraftId is { } id ? $"/messagerie/pieces?brouillon={id}&inline=1" : "/messagerie/pieces?inline=1";
 
@@ -182,6 +185,11 @@ public sealed class ComposeModel(
             {
                 await AddErrorsAsync(me, field, keys, ct);
             }
+        }
+
+        if (Errors.Count == 0 && Action == "documents" && CanPickDocuments)
+        {
+            return LocalRedirect($"{ComposeDocumentsModel.Path}?brouillon={DraftId}");
         }
 
         if (Action == "search")

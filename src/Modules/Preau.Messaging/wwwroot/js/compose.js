@@ -248,6 +248,20 @@
   files.querySelectorAll("button[name='retirer']").forEach((button) => {
     button.addEventListener("click", (e) => { e.preventDefault(); removeStored(button.closest("li"), button.value); });
   });
+  // A file held by the draft: its name, its size and a button to take it off.
+  const showStored = (answer, item) => {
+    item ??= document.createElement("li");
+    item.className = "compose-file";
+    item.dataset.id = answer.id;
+    const name = document.createElement("span");
+    name.className = "compose-file-name";
+    name.textContent = answer.name;
+    const size = document.createElement("span");
+    size.className = "compose-file-size";
+    size.textContent = sizeText(answer.size);
+    item.replaceChildren(name, size, fileButton("×", fill(data.labelRemoveFile, answer.name), () => removeStored(item, answer.id)));
+    if (!item.parentNode) files.append(item);
+  };
   const upload = async (file, item) => {
     item ??= document.createElement("li");
     item.className = "compose-file uploading";
@@ -284,14 +298,7 @@
       let answer = {};
       try { answer = JSON.parse(xhr.responseText); } catch { /* not JSON */ }
       if (xhr.status !== 200 || !answer.id) { fail(answer.detail ? `${file.name} : ${answer.detail}` : null); return; }
-      item.className = "compose-file";
-      item.dataset.id = answer.id;
-      progress.remove();
-      name.textContent = answer.name;
-      const size = document.createElement("span");
-      size.className = "compose-file-size";
-      size.textContent = sizeText(answer.size);
-      item.append(size, fileButton("×", fill(data.labelRemoveFile, answer.name), () => removeStored(item, answer.id)));
+      showStored(answer, item);
     });
     xhr.addEventListener("error", () => fail());
     const body = new FormData();
@@ -299,6 +306,22 @@
     body.append("__csrf", token());
     xhr.send(body);
   };
+  // "Joindre depuis mes documents": the platform's picker in a dialog (docpicker.js); without it the button posts the form.
+  const fromDocuments = document.getElementById("compose-from-documents");
+  if (fromDocuments && window.preauDocPicker) {
+    fromDocuments.addEventListener("click", async (e) => {
+      e.preventDefault();
+      const id = await ensureDraft();
+      if (!id) { status.textContent = fromDocuments.dataset.labelFailed; return; }
+      window.preauDocPicker.open({
+        url: `${fromDocuments.dataset.picker}?brouillon=${encodeURIComponent(id)}`,
+        title: fromDocuments.dataset.labelTitle,
+        closeLabel: fromDocuments.dataset.labelClose,
+        failedLabel: fromDocuments.dataset.labelFailed,
+        onChosen: (attached) => attached.forEach((a) => showStored(a)),
+      });
+    });
+  }
   picker?.addEventListener("change", () => {
     [...picker.files].forEach((f) => upload(f));
     picker.value = "";

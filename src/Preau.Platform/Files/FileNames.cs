@@ -1,13 +1,14 @@
 using System.Globalization;
 using System.Text;
 
-namespace Preau.Messaging.Features.Attachments;
+namespace Preau.Platform.Files;
 
 /// <summary>
 /// Cleans a file name given by a browser before it is kept or sent back in a header: no folders,
 /// no control or direction characters (U+202E would show "rapport‮fdp.exe" as "rapportexe.pdf"),
 /// none of <c>&lt;&gt;:"/\|?*</c>, no leading dots, no Windows device name, at most 255 UTF-8
-/// bytes keeping the extension; never empty.
+/// bytes keeping the extension; never empty. The one cleaner of the platform: attachments' names,
+/// entries of a ZIP archive, any name a file is given to download.
 /// </summary>
 public static class FileNames
 {

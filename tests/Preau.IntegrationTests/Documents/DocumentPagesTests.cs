@@ -253,6 +253,7 @@ public abstract class DocumentPagesTests(DocumentsApp app)
     public async Task The_view_is_remembered_and_the_quota_bar_warns_from_four_fifths()
     {
         var claire = await app.MeAsync(Personas.Claire);
+        await app.DeleteAllAsync(claire); // the other tests of the class may have left her some room taken
         var client = await app.SignedInClientAsync(Personas.Claire);
         var view = await PostAsync(client, "/documents", "/documents?handler=view", ("vue", "grille"));
         Assert.Equal(HttpStatusCode.Redirect, view.StatusCode);

@@ -40,6 +40,9 @@ public static class DocumentLinks
 
     public static string TrashPage(string? done = null, string? error = null) => Query(Trash, ("fait", done), ("erreur", error));
 
+    /// <summary>A document's page: its viewer, versions and comments.</summary>
+    public static string Document(Guid id) => string.Create(CultureInfo.InvariantCulture, $"{Home}/{id}");
+
     public static string Download(Guid id) => string.Create(CultureInfo.InvariantCulture, $"/api/v1/documents/{id}/content");
 
     public static string Zip(Guid folderId) => string.Create(CultureInfo.InvariantCulture, $"/api/v1/documents/folders/{folderId}/zip");

@@ -25,7 +25,10 @@ public sealed class ComposeDocumentsModel(Shell shell, AttachFile attachments, A
     [BindProperty(SupportsGet = true, Name = "dossier")] public Guid? FolderId { get; set; }
     [BindProperty(SupportsGet = true, Name = "q")] public string? Search { get; set; }
     [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
-    [BindProperty(SupportsGet = true, Name = "fragment")] public bool Fragment { get; set; }
+    [BindProperty(SupportsGet = true, Name = "fragment")] public string? FragmentAsked { get; set; }
+
+    /// <summary>The picker alone, for the dialog (<c>fragment=1</c>): a bool would not bind "1".</summary>
+    public bool Fragment => FragmentAsked is "1" or "true";
     [BindProperty(Name = "documents")] public List<Guid> Chosen { get; set; } = [];
 
     public ShellView View { get; private set; } = null!;

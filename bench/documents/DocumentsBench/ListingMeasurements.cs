@@ -125,7 +125,6 @@ public sealed class ListingMeasurements(IServiceProvider services, CommandLog co
     public async Task ReferenceAsync(int samples, CancellationToken ct) =>
         _table.Add("reference: /health/live", "no I/O", await TimeAsync("/health/live", null, samples, ct), "the host's floor");
 
-
     private async Task<double[]> TimeAsync(string path, int? expected, int samples, CancellationToken ct)
     {
         var uri = new Uri(path, UriKind.Relative);
@@ -251,7 +250,7 @@ public sealed class ListingMeasurements(IServiceProvider services, CommandLog co
             await using var planScope = services.CreateAsyncScope();
             var db = planScope.ServiceProvider.GetRequiredService<PreauDbContext>();
             var postgres = db.Database.IsNpgsql();
-            var plan = await PlanAsync(db, (postgres ? "EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) " : "EXPLAIN QUERY PLAN ") + recorded.Sql, recorded, ct);
+            var plan = await CommandLog.ExplainAsync(db, postgres ? "EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) " : "EXPLAIN QUERY PLAN ", recorded, ct);
             text.AppendLine(label + ":");
             text.AppendLine("```sql");
             text.AppendLine(recorded.Sql.Trim());
@@ -292,31 +291,4 @@ public sealed class ListingMeasurements(IServiceProvider services, CommandLog co
         await db.Database.ExecuteSqlRawAsync(db.Database.IsNpgsql() ? "ANALYZE doc_documents" : "ANALYZE", ct);
     }
 
-    private static async Task<string> PlanAsync(PreauDbContext db, string sql, CommandLog.Recorded recorded, CancellationToken ct)
-    {
-        var connection = db.Database.GetDbConnection();
-        await db.Database.OpenConnectionAsync(ct);
-        try
-        {
-            await using var command = connection.CreateCommand();
-            command.CommandText = sql;
-            foreach (var parameter in recorded.Parameters)
-            {
-                command.Parameters.Add(parameter);
-            }
-
-            await using var reader = await command.ExecuteReaderAsync(ct);
-            var lines = new StringBuilder();
-            while (await reader.ReadAsync(ct))
-            {
-                lines.AppendLine(reader.GetValue(reader.FieldCount - 1).ToString());
-            }
-
-            return lines.ToString();
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
-    }
 }

@@ -1,7 +1,10 @@
 using System.Data.Common;
+using System.Text;
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Npgsql;
+using Preau.Platform.Persistence;
 
 namespace Preau.Bench.Messaging;
 
@@ -33,6 +36,35 @@ public sealed class CommandLog : DbCommandInterceptor
                     Commands.Add(new Recorded(command.CommandText, [.. command.Parameters.Cast<DbParameter>().Select(Copy)]));
                 }
             }
+        }
+    }
+
+    /// <summary>The database's plan of a recorded command, run again with its own parameters after <paramref name="explain"/> (EXPLAIN …).</summary>
+    public static async Task<string> ExplainAsync(PreauDbContext db, string explain, Recorded recorded, CancellationToken ct)
+    {
+        var connection = db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = explain + recorded.Sql;
+            foreach (var parameter in recorded.Parameters)
+            {
+                command.Parameters.Add(parameter);
+            }
+
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            var lines = new StringBuilder();
+            while (await reader.ReadAsync(ct))
+            {
+                lines.AppendLine(reader.GetValue(reader.FieldCount - 1).ToString());
+            }
+
+            return lines.ToString();
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
         }
     }
 

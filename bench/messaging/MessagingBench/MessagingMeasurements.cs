@@ -445,7 +445,7 @@ public sealed class MessagingMeasurements(IServiceProvider services, GeneratedPl
         for (var i = 0; i < labels.Length; i++)
         {
             var recorded = tally.Commands[i];
-            var plan = await PlanAsync(db, (postgres ? "EXPLAIN (ANALYZE, BUFFERS, COSTS OFF, TIMING OFF) " : "EXPLAIN QUERY PLAN ") + recorded.Sql, recorded, ct);
+            var plan = await CommandLog.ExplainAsync(db, postgres ? "EXPLAIN (ANALYZE, BUFFERS, COSTS OFF, TIMING OFF) " : "EXPLAIN QUERY PLAN ", recorded, ct);
             text.AppendLine(Invariant($"{labels[i]}:"));
             text.AppendLine("```sql");
             text.AppendLine(recorded.Sql.Trim());
@@ -474,34 +474,6 @@ public sealed class MessagingMeasurements(IServiceProvider services, GeneratedPl
         }
 
         return text.ToString();
-    }
-
-    private static async Task<string> PlanAsync(PreauDbContext db, string sql, CommandLog.Recorded recorded, CancellationToken ct)
-    {
-        var connection = db.Database.GetDbConnection();
-        await db.Database.OpenConnectionAsync(ct);
-        try
-        {
-            await using var command = connection.CreateCommand();
-            command.CommandText = sql;
-            foreach (var parameter in recorded.Parameters)
-            {
-                command.Parameters.Add(parameter);
-            }
-
-            await using var reader = await command.ExecuteReaderAsync(ct);
-            var lines = new StringBuilder();
-            while (await reader.ReadAsync(ct))
-            {
-                lines.AppendLine(reader.GetValue(reader.FieldCount - 1).ToString());
-            }
-
-            return lines.ToString();
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
     }
 
     /// <summary>The first <paramref name="count"/> classes of the big school, each with a teacher of its own (no teacher twice).</summary>

@@ -60,7 +60,7 @@ public abstract class ShareAccessTests(PreauApp app)
         var result = await app.UpdateAsync(claire, note, replace: true, Group(ownPupils, "read"), User(collegePupil, "read"), Group(collegeGroup, "read"));
 
         Assert.Equal(ShareUpdateStatus.Refused, result.Status);
-        Assert.Equal([collegePupil, collegeGroup], result.Refused.Select(r => r.Id).Order());
+        Assert.Equal(new[] { collegePupil, collegeGroup }.Order(), result.Refused.Select(r => r.Id).Order());
         Assert.False(await app.WithDbAsync(db => db.Set<Share>().AnyAsync(s => s.ResourceId == note.Id, Ct)));
         Assert.False(await app.HasRightAsync(collegePupil, note));
     }

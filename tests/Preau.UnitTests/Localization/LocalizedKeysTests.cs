@@ -10,7 +10,11 @@ namespace Preau.UnitTests.Localization;
 /// </summary>
 public sealed partial class LocalizedKeysTests
 {
-    /// <summary>Keys built from an enum: the literal prefix, then each value's name.</summary>
+    /// <summary>
+    /// Keys built from a prefix and a known set of values (an enum's names, a list of keys). A
+    /// prefix may be qualified by the strings type (<c>DocumentPageStrings:Done.</c>) when two
+    /// localizers share a prefix with different values; the qualified entry wins.
+    /// </summary>
     private static readonly Dictionary<string, string[]> EnumPrefixes = new(StringComparer.Ordinal)
     {
         ["Profile."] = Enum.GetNames<Profile>(),
@@ -22,6 +26,9 @@ public sealed partial class LocalizedKeysTests
         ["Mood."] = Enum.GetNames<Preau.Directory.Domain.Mood>(),
         ["Profiles."] = Enum.GetNames<Profile>(),
         ["Who."] = Enum.GetNames<Profile>(),
+        ["DocumentItemStrings:Kind."] = Enum.GetNames<Preau.Platform.Files.FileKind>(),
+        ["DocumentItemStrings:Right."] = [Preau.Platform.Sharing.ShareRight.Read.Key, Preau.Platform.Sharing.ShareRight.Contrib.Key, Preau.Platform.Sharing.ShareRight.Manage.Key],
+        ["DocumentPageStrings:Done."] = [.. Preau.Documents.Pages.Documents.DocumentLinks.Done],
     };
 
     /// <summary>
@@ -74,7 +81,7 @@ public sealed partial class LocalizedKeysTests
                     continue;
                 }
 
-                foreach (var key in Expand(usage, file, missing))
+                foreach (var key in Expand(usage, type, file, missing))
                 {
                     checkedKeys++;
                     if (!keys.Contains(key))
@@ -129,13 +136,13 @@ public sealed partial class LocalizedKeysTests
 
     private sealed record Usage(string Localizer, string Key, UsageKind Kind);
 
-    private static IEnumerable<string> Expand(Usage usage, string file, List<string> problems)
+    private static IEnumerable<string> Expand(Usage usage, string type, string file, List<string> problems)
     {
         switch (usage.Kind)
         {
             case UsageKind.Literal:
                 return [usage.Key];
-            case UsageKind.Concatenated when EnumPrefixes.TryGetValue(usage.Key, out var names):
+            case UsageKind.Concatenated when EnumPrefixes.TryGetValue($"{type}:{usage.Key}", out var names) || EnumPrefixes.TryGetValue(usage.Key, out names):
                 return names.Select(n => usage.Key + n);
             case UsageKind.Interpolated when InterpolatedKeys.TryGetValue(usage.Key, out var values):
                 return values.Select(v => HolePattern().Replace(usage.Key, v));

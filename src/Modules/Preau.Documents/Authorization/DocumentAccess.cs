@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Preau.Documents.Domain;
-using Preau.Platform.Directory.Features;
 using Preau.Platform.Kernel;
 using Preau.Platform.Persistence;
 using Preau.Platform.Sharing;
@@ -26,7 +25,7 @@ public enum DocumentRight
 /// the folders above it (a folder shared is shared with its content). Whatever a person may not
 /// see is answered as absent (null), so that the use cases answer 404 for it as for a guessed id.
 /// </summary>
-public sealed class DocumentAccess(PreauDbContext db, Shares shares, LoadUserContext users)
+public sealed class DocumentAccess(PreauDbContext db, Shares shares)
 {
     /// <summary>The shareable type of a document (documents.file).</summary>
     public const string FileType = "documents.file";
@@ -72,6 +71,41 @@ public sealed class DocumentAccess(PreauDbContext db, Shares shares, LoadUserCon
         return tree.IsInPlace(id) && await HoldsAsync(me, FolderType, id, folder.OwnerId, folder.ParentId, right, ct, tree) ? (folder, tree) : null;
     }
 
+    /// <summary>Whether the person holds <paramref name="right"/> on a folder of <paramref name="tree"/> (the owner holds every right).</summary>
+    public Task<bool> HoldsAsync(UserContext me, DocFolder folder, FolderTree tree, DocumentRight right, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(me);
+        ArgumentNullException.ThrowIfNull(folder);
+        return folder.Id == DocFolder.Root ? Task.FromResult(folder.OwnerId == me.Id)
+            : HoldsAsync(me, FolderType, folder.Id, folder.OwnerId, folder.ParentId, right, ct, tree);
+    }
+
+    /// <summary>
+    /// The part of a folder's path the person may see: all of it for the owner; for someone it is
+    /// shared with, from the highest folder shared with them down — the names of the owner's
+    /// folders above it are none of their business.
+    /// </summary>
+    public async Task<IReadOnlyList<FolderTree.Node>> VisiblePathAsync(UserContext me, Guid ownerId, FolderTree tree, Guid folderId, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(me);
+        ArgumentNullException.ThrowIfNull(tree);
+        var path = tree.PathTo(folderId);
+        if (ownerId == me.Id)
+        {
+            return path;
+        }
+
+        for (var i = 0; i < path.Count; i++)
+        {
+            if (await shares.HasRightAsync(me.Id, FolderType, path[i].Id, ShareRight.Read.Key, ownerId, ct))
+            {
+                return [.. path.Skip(i)];
+            }
+        }
+
+        return [];
+    }
+
     /// <summary>One of the person's own folders, in place or in the trash; null otherwise.</summary>
     public async Task<DocFolder?> OwnFolderAsync(UserContext me, Guid id, CancellationToken ct)
     {
@@ -85,17 +119,6 @@ public sealed class DocumentAccess(PreauDbContext db, Shares shares, LoadUserCon
         ArgumentNullException.ThrowIfNull(me);
         ArgumentNullException.ThrowIfNull(document);
         return HoldsAsync(me, FileType, document.Id, document.OwnerId, document.FolderId, right, ct);
-    }
-
-    /// <summary>
-    /// Whose quota content stored in another's space counts in: the owner's (a contributor's upload
-    /// into a shared folder, a new version of a shared document). The person themselves in their own
-    /// space; null when the owner's account can no longer be loaded.
-    /// </summary>
-    public async Task<UserContext?> ChargedToAsync(UserContext me, Guid ownerId, CancellationToken ct)
-    {
-        ArgumentNullException.ThrowIfNull(me);
-        return ownerId == me.Id ? me : await users.LoadAsync(ownerId, ct);
     }
 
     private async Task<bool> HoldsAsync(UserContext me, string type, Guid id, Guid ownerId, Guid parentId, DocumentRight right, CancellationToken ct, FolderTree? tree = null)

@@ -35,14 +35,14 @@ public sealed class UploadDocument(PreauDbContext db, DocumentAccess access, Doc
         }
 
         // Into one's own folders, or a folder shared with contrib: the document is then the owner's, in the owner's quota.
-        if (await access.FolderAsync(me, folderId, DocumentRight.Contrib, ct) is not { } target
-            || await access.ChargedToAsync(me, target.Folder.OwnerId, ct) is not { } owner)
+        if (await access.FolderAsync(me, folderId, DocumentRight.Contrib, ct) is not { } target)
         {
             return Outcome.NotFound<DocumentItem>();
         }
 
-        return await contents.StoreAsync(owner.Id, content, declaredLength, atMost, async (blob, c) =>
-            (Outcome<DocumentItem>)DocumentItem.Of(await AddAsync(me, owner.Id, folderId, name, await contents.TypeOfAsync(blob.Key, contentType, c), blob, c)), ct);
+        var ownerId = target.Folder.OwnerId;
+        return await contents.StoreAsync(ownerId, content, declaredLength, atMost, async (blob, c) =>
+            (Outcome<DocumentItem>)DocumentItem.Of(await AddAsync(me, ownerId, folderId, name, await contents.TypeOfAsync(blob.Key, contentType, c), blob, c)), ct);
     }
 
     /// <summary>

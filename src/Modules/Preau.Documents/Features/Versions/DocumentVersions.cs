@@ -37,8 +37,8 @@ public sealed class DocumentVersions(PreauDbContext db, DocumentAccess access, D
     public async Task<Outcome<VersionItem>> UploadAsync(UserContext me, Guid documentId, string? contentType, Stream content, long? declaredLength, long? atMost, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(me);
-        var (document, owner) = await ContributedAsync(me, documentId, ct);
-        if (document is null || owner is null)
+        var document = await ContributedAsync(me, documentId, ct);
+        if (document is null)
         {
             return Outcome.NotFound<VersionItem>();
         }
@@ -51,9 +51,9 @@ public sealed class DocumentVersions(PreauDbContext db, DocumentAccess access, D
     public async Task<Outcome<VersionItem>> RestoreAsync(UserContext me, Guid documentId, Guid versionId, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(me);
-        var (document, owner) = await ContributedAsync(me, documentId, ct);
+        var document = await ContributedAsync(me, documentId, ct);
         var old = document is null ? null : await db.Set<DocVersion>().AsNoTracking().FirstOrDefaultAsync(v => v.Id == versionId && v.DocumentId == documentId, ct);
-        if (document is null || owner is null || old is null)
+        if (document is null || old is null)
         {
             return Outcome.NotFound<VersionItem>();
         }
@@ -63,8 +63,8 @@ public sealed class DocumentVersions(PreauDbContext db, DocumentAccess access, D
     }
 
     // The owner, or a contributor (on the document or a folder above it): the new version counts in the owner's quota.
-    private async Task<(DocDocument? Document, UserContext? Owner)> ContributedAsync(UserContext me, Guid documentId, CancellationToken ct) =>
-        await access.DocumentAsync(me, documentId, DocumentRight.Contrib, ct, tracked: true) is { } d ? (d, await access.ChargedToAsync(me, d.OwnerId, ct)) : (null, null);
+    private Task<DocDocument?> ContributedAsync(UserContext me, Guid documentId, CancellationToken ct) =>
+        access.DocumentAsync(me, documentId, DocumentRight.Contrib, ct, tracked: true);
 
     private async Task<VersionItem> AddAsync(UserContext me, DocDocument document, StoredBlob blob, string contentType, CancellationToken ct)
     {

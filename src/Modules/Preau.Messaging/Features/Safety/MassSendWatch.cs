@@ -19,13 +19,16 @@ public sealed partial class MassSendWatch(PreauDbContext db, AuditLog audit, Tim
 {
     public const string AuditAction = "messaging.mass-send-alert";
 
-    /// <summary>The people reached within the window when this send raised an alert; null otherwise.</summary>
-    public async Task<int?> WatchAsync(Guid senderId, string senderName, Profile profile, IReadOnlyList<Guid> structureIds, Guid messageId, CancellationToken ct)
+    /// <summary>
+    /// The people reached within the window when this send raised an alert; null otherwise.
+    /// <paramref name="reached"/> counts this send's recipients with those of the sender's earlier
+    /// sends within the window (the sending gate reads them).
+    /// </summary>
+    public async Task<int?> WatchAsync(Guid senderId, string senderName, Profile profile, IReadOnlyList<Guid> structureIds, Guid messageId, int reached, CancellationToken ct)
     {
         var limits = options.Value;
         var now = clock.GetUtcNow();
         var since = now - limits.AlertWindow;
-        var reached = await db.Set<Message>().Where(m => m.SenderId == senderId && m.SentAt > since).SumAsync(m => m.RecipientCount, ct);
         var threshold = limits.AlertThreshold(profile);
         if (reached < threshold || await db.Set<MassSendAlert>().AnyAsync(a => a.SenderId == senderId && a.CreatedAt > since, ct))
         {

@@ -116,7 +116,7 @@ public sealed class SendMessage(
             return await DeliverAsync(sender, message, ct);
         }
 
-        var problem = await CheckAsync(sender, message, await AddressesAsync(message.Id, ct), ct, at);
+        var (problem, _) = await CheckAsync(sender, message, await AddressesAsync(message.Id, ct), ct, at);
         if (problem is not null)
         {
             return Outcome.Invalid<Sent>(problem.Value.Field, problem.Value.Key);
@@ -139,25 +139,26 @@ public sealed class SendMessage(
     private Task<List<MessageAddress>> AddressesAsync(Guid messageId, CancellationToken ct) =>
         db.Set<MessageAddress>().AsNoTracking().Where(a => a.MessageId == messageId).ToListAsync(ct);
 
-    private async Task<(string Field, string Key)?> CheckAsync(Sender sender, Message message, List<MessageAddress> addresses, CancellationToken ct, DateTimeOffset? at = null)
+    /// <remarks>Also returns the people the sender reached recently, for the mass-send watch.</remarks>
+    private async Task<((string Field, string Key)? Problem, int Reached)> CheckAsync(Sender sender, Message message, List<MessageAddress> addresses, CancellationToken ct, DateTimeOffset? at = null)
     {
         if (addresses.Count == 0)
         {
-            return ("To", "Error.NoRecipient");
+            return (("To", "Error.NoRecipient"), 0);
         }
 
         if (message.Subject.Length == 0 && message.Preview.Length == 0 && message.AttachmentCount == 0)
         {
-            return ("Body", "Error.Empty");
+            return (("Body", "Error.Empty"), 0);
         }
 
         if (!await recipients.AllReachableAsync(sender.Id, addresses, ct))
         {
-            return ("To", "Error.Unreachable");
+            return (("To", "Error.Unreachable"), 0);
         }
 
-        var refusal = await gate.RefusalAsync(sender.Id, sender.Profile, sender.Structures, ct, at);
-        return refusal is null ? null : ("Send", refusal);
+        var verdict = await gate.CheckAsync(sender.Id, sender.Profile, sender.Structures, ct, at);
+        return (verdict.Refusal is null ? null : ("Send", verdict.Refusal), verdict.Reached);
     }
 
     /// <summary>
@@ -179,7 +180,7 @@ public sealed class SendMessage(
     private async Task<Outcome<Sent>> DeliverAsync(Sender sender, Message message, CancellationToken ct)
     {
         var addresses = await AddressesAsync(message.Id, ct);
-        var problem = await CheckAsync(sender, message, addresses, ct);
+        var (problem, reachedBefore) = await CheckAsync(sender, message, addresses, ct);
         if (problem is not null)
         {
             return Outcome.Invalid<Sent>(problem.Value.Field, problem.Value.Key);
@@ -228,7 +229,7 @@ public sealed class SendMessage(
             StructureId = sender.Structures.Count > 0 ? sender.Structures[0] : null,
         }, ct);
 
-        if (await watch.WatchAsync(sender.Id, sender.DisplayName, sender.Profile, sender.Structures, message.Id, ct) is { } reached)
+        if (await watch.WatchAsync(sender.Id, sender.DisplayName, sender.Profile, sender.Structures, message.Id, reachedBefore + people.Count, ct) is { } reached)
         {
             var structures = sender.Structures.ToList();
             var admins = await db.FunctionGrants.AsNoTracking()

@@ -45,6 +45,7 @@ public static class DocumentsModule
         services.AddScoped<OrganizeDocuments>();
         services.AddScoped<DocumentTrash>();
         services.AddScoped<ManageFolders>();
+        services.AddScoped<CopyFolder>();
         services.AddScoped<ListFolder>();
         services.AddScoped<DocumentVersions>();
         services.AddScoped<ServeDocument>();

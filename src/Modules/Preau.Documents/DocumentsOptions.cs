@@ -10,4 +10,7 @@ public sealed class DocumentsOptions
 
     /// <summary>How many files one upload request may carry.</summary>
     public int MaxFilesPerUpload { get; set; } = 20;
+
+    /// <summary>The most documents (and folders) one folder copy may carry; a bigger one is refused whole.</summary>
+    public int MaxCopiedDocuments { get; set; } = 2000;
 }

@@ -18,7 +18,7 @@ public sealed record PickerListing(Guid FolderId, IReadOnlyList<PickerFolder> Pa
 
 /// <summary>
 /// The current content of a document chosen in the picker: what a module needs to hold it by
-/// reference (<see cref="Storage.BlobRegistry.AddRefAsync"/>), without copying a byte.
+/// reference (<see cref="Storage.BlobRegistry.AddRefAsync(string, CancellationToken)"/>), without copying a byte.
 /// </summary>
 public sealed record PickedDocument(Guid Id, string BlobKey, string Name, string ContentType, long Length);
 

@@ -74,12 +74,16 @@ public sealed class BlobRegistry(PreauDbContext db, IBlobStore store, TimeProvid
     }
 
     /// <summary>One more reference to stored content (a copy, a forward); false when the key is not held.</summary>
-    public async Task<bool> AddRefAsync(string key, CancellationToken ct = default)
+    public Task<bool> AddRefAsync(string key, CancellationToken ct = default) => AddRefAsync(key, 1, ct);
+
+    /// <summary><paramref name="count"/> more references at once (the same content copied several times); false when it is not registered.</summary>
+    public async Task<bool> AddRefAsync(string key, int count, CancellationToken ct = default)
     {
         BlobKeys.Validate(key);
+        ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
         return await db.Set<BlobRecord>().Where(b => b.Key == key)
             .ExecuteUpdateAsync(s => s
-                .SetProperty(b => b.RefCount, b => b.RefCount + 1)
+                .SetProperty(b => b.RefCount, b => b.RefCount + count)
                 .SetProperty(b => b.UnreferencedSince, (DateTimeOffset?)null), ct) == 1;
     }
 

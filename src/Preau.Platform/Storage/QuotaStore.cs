@@ -20,6 +20,9 @@ public sealed record QuotaUpload(Guid OwnerId, long? DeclaredLength, long MaxByt
     public string TooLargeKey { get; init; } = QuotaStore.TooLarge;
 }
 
+/// <summary>Content already in the store, by its key, and its length (what a new reference to it costs).</summary>
+public sealed record HeldContent(string BlobKey, long Length);
+
 /// <summary>
 /// The one sequence that puts a person's file into the storage within their quota, for every
 /// module: the room is checked (the declared length, or the most the file may take), the bytes
@@ -123,8 +126,17 @@ public sealed class QuotaStore(PreauDbContext db, IBlobStore store, BlobRegistry
     /// <paramref name="keep"/> saves in one transaction. Not found when the content is not held;
     /// <see cref="QuotaFull"/> under <paramref name="field"/> when it does not fit.
     /// </summary>
-    public async Task<Outcome<T>> ReferenceWithinQuotaAsync<T>(Guid ownerId, string blobKey, long length, string field, Func<CancellationToken, Task<Outcome<T>>> keep, CancellationToken ct)
+    public Task<Outcome<T>> ReferenceWithinQuotaAsync<T>(Guid ownerId, string blobKey, long length, string field, Func<CancellationToken, Task<Outcome<T>>> keep, CancellationToken ct) =>
+        ReferenceWithinQuotaAsync(ownerId, [new HeldContent(blobKey, length)], field, keep, ct);
+
+    /// <summary>
+    /// One more reference to each of several contents already stored (a folder copied with what it
+    /// holds), their total charged at once: all of them fit and are saved with what
+    /// <paramref name="keep"/> saves, or nothing is. A content listed twice takes two references.
+    /// </summary>
+    public async Task<Outcome<T>> ReferenceWithinQuotaAsync<T>(Guid ownerId, IReadOnlyCollection<HeldContent> contents, string field, Func<CancellationToken, Task<Outcome<T>>> keep, CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(contents);
         ArgumentNullException.ThrowIfNull(keep);
         if (db.Database.CurrentTransaction is not null)
         {
@@ -132,11 +144,12 @@ public sealed class QuotaStore(PreauDbContext db, IBlobStore store, BlobRegistry
         }
 
         var quotaBytes = (await quota.StatusAsync(ownerId, ct))?.QuotaBytes ?? 0;
+        var total = contents.Sum(c => c.Length);
         Outcome<T> kept;
         await using (var transaction = await db.Database.BeginTransactionAsync(ct))
         {
-            kept = !await quota.TryReserveAsync(ownerId, quotaBytes, length, ct) ? Outcome.Invalid<T>(field, QuotaFull)
-                : !await blobs.AddRefAsync(blobKey, ct) ? Outcome.NotFound<T>()
+            kept = !await quota.TryReserveAsync(ownerId, quotaBytes, total, ct) ? Outcome.Invalid<T>(field, QuotaFull)
+                : !await AddRefsAsync(contents, ct) ? Outcome.NotFound<T>()
                 : await keep(ct);
             if (kept.Succeeded)
             {
@@ -147,6 +160,19 @@ public sealed class QuotaStore(PreauDbContext db, IBlobStore store, BlobRegistry
 
         db.ChangeTracker.Clear();
         return kept;
+    }
+
+    private async Task<bool> AddRefsAsync(IReadOnlyCollection<HeldContent> contents, CancellationToken ct)
+    {
+        foreach (var content in contents.GroupBy(c => c.BlobKey, StringComparer.Ordinal))
+        {
+            if (!await blobs.AddRefAsync(content.Key, content.Count(), ct))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private async Task<Outcome<T>> RegisterAndKeepAsync<T>(StoredBlob blob, Func<StoredBlob, CancellationToken, Task<Outcome<T>>> keep, CancellationToken ct)

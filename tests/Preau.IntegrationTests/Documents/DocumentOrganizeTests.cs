@@ -1,10 +1,16 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Preau.Documents;
+using Preau.Documents.Authorization;
 using Preau.Documents.Domain;
 using Preau.Documents.Features.Browse;
 using Preau.Documents.Features.Files;
 using Preau.Documents.Features.Folders;
 using Preau.IntegrationTests.Messaging;
 using Preau.Platform.Kernel;
+using Preau.Platform.Sharing;
+using Preau.Platform.Storage;
 using Preau.Testing;
 
 namespace Preau.IntegrationTests.Documents;
@@ -225,6 +231,120 @@ public abstract class DocumentOrganizeTests(DocumentsApp app)
         var text = string.Join("\n", plan);
         return text.Contains("ix_doc_documents_by_date", StringComparison.Ordinal) && !text.Contains("TEMP B-TREE", StringComparison.OrdinalIgnoreCase) && !text.Contains("Sort", StringComparison.Ordinal);
     });
+
+    [Fact]
+    public async Task A_folder_is_copied_whole_with_one_more_reference_per_document_or_not_at_all()
+    {
+        var claire = await app.MeAsync(Personas.Claire);
+        await app.DeleteAllAsync(claire);
+        var source = (await CreateAsync(claire, DocFolder.Root, "Sortie au musée")).Value!.Id;
+        var photos = (await CreateAsync(claire, source, "Photos")).Value!.Id;
+        var old = (await CreateAsync(claire, source, "Vieux")).Value!.Id;
+        var plan = await app.StoredAsync(claire, source, "plan.pdf", DocumentsData.Bytes(1000, 41));
+        var photo = await app.StoredAsync(claire, photos, "salle.pdf", DocumentsData.Bytes(1200, 42));
+        var gone = await app.StoredAsync(claire, source, "brouillon.pdf", DocumentsData.Bytes(300, 43));
+        await app.StoredAsync(claire, old, "ancien.pdf", DocumentsData.Bytes(500, 44));
+        await app.WithAsync<DocumentTrash, Outcome<Done>>(t => t.TrashDocumentAsync(claire, gone.Id, Ct));
+        await app.WithAsync<DocumentTrash, Outcome<Done>>(t => t.TrashFolderAsync(claire, old, Ct));
+        var target = await app.NewFolderAsync(claire);
+        var used = await app.UsedAsync(claire.Id);
+        Task<Outcome<FolderItem>> CopyAsync(Guid id, Guid to) => app.WithAsync<CopyFolder, Outcome<FolderItem>>(c => c.CopyAsync(claire, id, to, Ct));
+
+        // What is in place is copied (not the trashed document, nor the trashed folder and what it holds).
+        var copy = await CopyAsync(source, target);
+        Assert.True(copy.Succeeded);
+        Assert.Equal(("Sortie au musée", target), (copy.Value!.Name, copy.Value.ParentId));
+        var top = (await ListAsync(claire, copy.Value.Id))!;
+        Assert.Equal(["Photos"], top.Folders.Select(f => f.Name));
+        Assert.Equal(["plan.pdf"], top.Documents.Select(d => d.Name));
+        var inner = (await ListAsync(claire, top.Folders[0].Id))!;
+        Assert.Equal(["salle.pdf"], inner.Documents.Select(d => d.Name));
+        Assert.Equal(await app.KeyAsync(plan.Id), await app.KeyAsync(top.Documents[0].Id));
+        Assert.Equal(2, await app.RefsAsync(await app.KeyAsync(photo.Id)));
+        Assert.Equal(used + 1000 + 1200, await app.UsedAsync(claire.Id));
+
+        // Again to the same place: a free name. Never into itself or under itself.
+        Assert.Equal("Sortie au musée (2)", (await CopyAsync(source, target)).Value!.Name);
+        foreach (var into in new[] { source, photos })
+        {
+            Assert.Equal(["Error.CopyIntoItself"], (await CopyAsync(source, into)).Errors![CopyFolder.Field]);
+        }
+
+        // Past the quota (20 KB for a teacher), nothing is written: no folder, no reference, no room taken.
+        var big = (await CreateAsync(claire, DocFolder.Root, "Gros dossier")).Value!.Id;
+        for (var i = 0; i < 2; i++)
+        {
+            await app.StoredAsync(claire, big, $"gros {i}.pdf", DocumentsData.Bytes(6000, (byte)(50 + i)));
+        }
+
+        var before = (await app.UsedAsync(claire.Id), await app.DocumentCountAsync(claire.Id), (await ListAsync(claire, target))!.Folders.Count);
+        Assert.Equal([QuotaStore.QuotaFull], (await CopyAsync(big, target)).Errors![CopyFolder.Field]);
+        Assert.Equal(before, (await app.UsedAsync(claire.Id), await app.DocumentCountAsync(claire.Id), (await ListAsync(claire, target))!.Folders.Count));
+        Assert.Equal(1, await app.RefsAsync(await app.KeyAsync((await ListAsync(claire, big))!.Documents[0].Id)));
+
+        // Over the copy limit, refused whole as well.
+        var limited = await app.WithAsync<IServiceProvider, Outcome<FolderItem>>(sp => ActivatorUtilities.CreateInstance<CopyFolder>(sp, Options.Create(new DocumentsOptions { MaxCopiedDocuments = 1 }))
+            .CopyAsync(claire, source, target, Ct));
+        Assert.Equal(["Error.CopyTooLarge"], limited.Errors![CopyFolder.Field]);
+
+        // Someone without a right on it, or copying into a folder not theirs, finds nothing.
+        var sophie = await app.MeAsync(Personas.Sophie);
+        Assert.False((await app.WithAsync<CopyFolder, Outcome<FolderItem>>(c => c.CopyAsync(sophie, source, DocFolder.Root, Ct))).Found);
+        Assert.False((await CopyAsync(source, await app.NewFolderAsync(sophie))).Found);
+        await app.DeleteAllAsync(claire);
+    }
+
+    [Fact]
+    public async Task A_folder_shared_to_read_is_copied_into_the_readers_own_space_and_charged_to_them()
+    {
+        var claire = await app.MeAsync(Personas.Claire);
+        var sophie = await app.MeAsync(Personas.Sophie);
+        var shared = await app.NewFolderAsync(claire, "Règlement " + Guid.NewGuid().ToString("N")[..6]);
+        var rules = await app.StoredAsync(claire, shared, "règlement.pdf", DocumentsData.Bytes(700, 61));
+        var claireUsed = await app.UsedAsync(claire.Id);
+        var sophieUsed = await app.UsedAsync(sophie.Id);
+        var result = await app.WithAsync<UpdateShares, ShareUpdateResult>(u => u.AddReadersAsync(claire.Id, DocumentAccess.FolderType, shared, [new SharePrincipal(PrincipalKind.User, sophie.Id)], Ct));
+        Assert.Equal(ShareUpdateStatus.Saved, result.Status);
+
+        var copy = await app.WithAsync<CopyFolder, Outcome<FolderItem>>(c => c.CopyAsync(sophie, shared, DocFolder.Root, Ct));
+        Assert.True(copy.Succeeded);
+        var copied = Assert.Single((await ListAsync(sophie, copy.Value!.Id))!.Documents);
+        Assert.Equal(await app.KeyAsync(rules.Id), await app.KeyAsync(copied.Id));
+        Assert.Equal((claireUsed, sophieUsed + 700), (await app.UsedAsync(claire.Id), await app.UsedAsync(sophie.Id)));
+        await app.DeleteAllAsync(sophie);
+    }
+
+    [Fact]
+    public async Task A_contributor_adds_and_renames_folders_in_a_shared_folder_and_sees_no_name_above_it()
+    {
+        var claire = await app.MeAsync(Personas.Claire);
+        var sophie = await app.MeAsync(Personas.Sophie);
+        var lea = await app.MeAsync(Personas.Lea);
+        var personal = await app.NewFolderAsync(claire, "Privé " + Guid.NewGuid().ToString("N")[..6]);
+        var shared = (await CreateAsync(claire, personal, "Kermesse")).Value!.Id;
+        await app.WithAsync<UpdateShares, ShareUpdateResult>(u => u.HandleAsync(claire.Id, DocumentAccess.FolderType, shared,
+            [new ShareChange(PrincipalKind.User, sophie.Id, ["contrib"]), new ShareChange(PrincipalKind.User, lea.Id, ["read"])], replace: true, Ct));
+
+        // Sophie contributes: a subfolder (Claire's, in Claire's tree), renamed; the listing says she may.
+        var made = await CreateAsync(sophie, shared, "Photos du stand");
+        Assert.True(made.Succeeded);
+        Assert.Equal(claire.Id, await app.WithDbAsync(db => db.Set<DocFolder>().Where(f => f.Id == made.Value!.Id).Select(f => f.OwnerId).SingleAsync(Ct)));
+        var renamed = await app.WithAsync<ManageFolders, Outcome<FolderItem>>(f => f.RenameAsync(sophie, made.Value!.Id, "Photos", Ct));
+        Assert.Equal("Photos", renamed.Value!.Name);
+        var seen = (await ListAsync(sophie, shared))!;
+        Assert.True(seen.CanContribute);
+        Assert.Equal(["Kermesse"], seen.Path.Select(p => p.Name));
+        Assert.Equal(["Kermesse", "Photos"], (await ListAsync(sophie, made.Value!.Id))!.Path.Select(p => p.Name));
+        Assert.Equal(2, (await ListAsync(claire, made.Value!.Id))!.Path.Count(p => p.Name is "Kermesse" or "Photos"));
+        Assert.Contains((await ListAsync(claire, made.Value!.Id))!.Path, p => p.Id == personal);
+
+        // Léa reads only: she may not add or rename, and the listing says so. Neither may move it.
+        Assert.False((await ListAsync(lea, shared))!.CanContribute);
+        Assert.False((await CreateAsync(lea, shared, "Mon dossier")).Found);
+        Assert.False((await app.WithAsync<ManageFolders, Outcome<FolderItem>>(f => f.RenameAsync(lea, made.Value!.Id, "À moi", Ct))).Found);
+        Assert.False((await app.WithAsync<ManageFolders, Outcome<FolderItem>>(f => f.MoveAsync(sophie, made.Value!.Id, shared, Ct))).Found);
+        Assert.False((await CreateAsync(sophie, personal, "Au-dessus")).Found);
+    }
 }
 
 public sealed class SqliteDocumentOrganizeTests(SqliteDocumentsApp app) : DocumentOrganizeTests(app), IClassFixture<SqliteDocumentsApp>;

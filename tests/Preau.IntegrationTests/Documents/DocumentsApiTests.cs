@@ -242,7 +242,7 @@ public abstract class DocumentsApiTests(DocumentsApp app)
         foreach (var name in new[]
         {
             "DocumentsList", "DocumentsFolderTree", "DocumentsUsage", "DocumentsCreateFolder", "DocumentsChangeFolder", "DocumentsDownloadFolder", "DocumentsUpload",
-            "DocumentsGet", "DocumentsDownload", "DocumentsChange", "DocumentsCopy", "DocumentsListVersions", "DocumentsUploadVersion", "DocumentsDownloadVersion",
+            "DocumentsGet", "DocumentsDownload", "DocumentsChange", "DocumentsCopy", "DocumentsCopyFolder", "DocumentsListVersions", "DocumentsUploadVersion", "DocumentsDownloadVersion",
             "DocumentsRestoreVersion", "DocumentsTrash", "DocumentsEmptyTrash", "DocumentsTrashDocument", "DocumentsRestoreDocument", "DocumentsDelete",
             "DocumentsTrashFolder", "DocumentsRestoreFolder", "DocumentsDeleteFolder",
         })

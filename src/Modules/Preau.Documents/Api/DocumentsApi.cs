@@ -93,6 +93,12 @@ internal static class DocumentsApi
             .WithName("DocumentsChangeFolder")
             .WithSummary("Renames (name: refused when taken there) and/or moves (parentId; the empty id for the root: never into itself or under itself) one of the caller's folders. 404 when it is not theirs.");
 
+        api.MapPost("/folders/{id:guid}/copy", async Task<Results<Created<FolderItem>, NotFound, ValidationProblem>> (Guid id, CopyRequest request, CurrentUser currentUser,
+                CopyFolder copy, IStringLocalizer<DocumentStrings> s, CancellationToken ct) =>
+                ApiResults.Created(await copy.CopyAsync(await currentUser.RequireAsync(ct), id, request.FolderId ?? DocFolder.Root, ct), s, f => $"/api/v1/documents?folder={f.Id}"))
+            .WithName("DocumentsCopyFolder")
+            .WithSummary("Copies a folder the caller may read, with its subfolders and documents in place, into one of their folders (folderId; the root when absent): no byte copied, the total counted in the caller's quota, all or nothing. 400 when it does not fit, holds more than the copy limit or would go into itself; 404 when either is not theirs to use.");
+
         api.MapGet("/folders/{id:guid}/zip", async Task<Results<EmptyHttpResult, NotFound>> (Guid id, HttpContext http, CurrentUser currentUser, ZipFolder zip,
                 IStringLocalizer<DocumentStrings> s, CancellationToken ct) =>
             {

@@ -33,32 +33,13 @@ public sealed class DocumentDetails(PreauDbContext db, DocumentAccess access)
 
         var isOwner = document.OwnerId == me.Id;
         var tree = await FolderTree.LoadAsync(db, document.OwnerId, ct);
-        var path = await OpenPathAsync(me, document.OwnerId, [.. tree.PathTo(document.FolderId).Select(n => new FolderCrumb(n.Id, n.Name))], ct);
+        IReadOnlyList<FolderCrumb> path = [.. (await access.VisiblePathAsync(me, document.OwnerId, tree, document.FolderId, ct)).Select(n => new FolderCrumb(n.Id, n.Name))];
 
         var owner = isOwner ? me.DisplayName
             : await db.Users.AsNoTracking().Where(u => u.Id == document.OwnerId).Select(u => u.DisplayName).FirstOrDefaultAsync(ct) ?? "";
         var manage = isOwner || await access.HoldsAsync(me, document, DocumentRight.Manage, ct);
         var contribute = manage || await access.HoldsAsync(me, document, DocumentRight.Contrib, ct);
         return new DocumentSheet(DocumentItem.Of(document), document.OwnerId, owner, path, isOwner, contribute, manage);
-    }
-
-    /// <summary>
-    /// The part of a path (from the owner's root) the person may open: all of it for the owner; for
-    /// anyone else, from the folder shared with them down, not the owner's whole tree.
-    /// </summary>
-    public async Task<IReadOnlyList<FolderCrumb>> OpenPathAsync(UserContext me, Guid ownerId, IReadOnlyList<FolderCrumb> path, CancellationToken ct)
-    {
-        ArgumentNullException.ThrowIfNull(me);
-        ArgumentNullException.ThrowIfNull(path);
-        for (var i = 0; i < path.Count && ownerId != me.Id; i++)
-        {
-            if (await access.FolderAsync(me, path[i].Id, DocumentRight.Read, ct) is not null)
-            {
-                return [.. path.Skip(i)];
-            }
-        }
-
-        return ownerId == me.Id ? path : [];
     }
 
     /// <summary>The names of people (who uploaded the versions), by id.</summary>

@@ -30,6 +30,9 @@ public sealed record FolderListing(Guid FolderId, Guid OwnerId, IReadOnlyList<Fo
 {
     /// <summary>When <see cref="HasMore"/>: the cursor of the next page (its last row's sort key and id), for <see cref="ListFolder.ListAfterAsync"/>.</summary>
     public string? Next { get; init; }
+
+    /// <summary>Whether the reader may add to the folder (upload, make a subfolder) and rename what it holds: its owner, or someone it is shared with to contribute.</summary>
+    public bool CanContribute { get; init; }
 }
 
 /// <summary>
@@ -68,7 +71,7 @@ public sealed class ListFolder(PreauDbContext db, DocumentAccess access)
         var (folder, tree) = found;
         var size = Math.Clamp(pageSize ?? DefaultPageSize, 1, MaxPageSize);
         page = Math.Max(1, page);
-        var path = tree.PathTo(folderId).Select(n => new FolderCrumb(n.Id, n.Name)).ToList();
+        var path = (await access.VisiblePathAsync(me, folder.OwnerId, tree, folderId, ct)).Select(n => new FolderCrumb(n.Id, n.Name)).ToList();
         var needle = DocumentNames.SortKey((search ?? "").Trim());
 
         var documents = db.Set<DocDocument>().AsNoTracking().Where(d => d.OwnerId == folder.OwnerId && d.TrashedAt == null);
@@ -118,6 +121,7 @@ public sealed class ListFolder(PreauDbContext db, DocumentAccess access)
         return new FolderListing(folderId, folder.OwnerId, path, subfolders, [.. shown.Select(DocumentItem.Of)], after is null ? page : 0, size, rows.Count > size)
         {
             Next = rows.Count > size ? ListingCursor.Write(sort, descending, shown[^1]) : null,
+            CanContribute = folder.OwnerId == me.Id || await access.HoldsAsync(me, folder, tree, DocumentRight.Contrib, ct),
         };
     }
 

@@ -10,9 +10,10 @@ namespace Preau.Documents.Features.Folders;
 public sealed record FolderItem(Guid Id, Guid ParentId, string Name, DateTimeOffset UpdatedAt, DateTimeOffset? TrashedAt);
 
 /// <summary>
-/// One's folders: create (under the root or a folder of one's own; a name already there gets
-/// " (2)"), rename (a name already there is refused), move (never into itself or under itself),
-/// the whole tree for a move dialog or a picker. The trash is <see cref="Files.OrganizeDocuments"/>'s.
+/// Folders: create (under the root, a folder of one's own, or a folder shared with one to
+/// contribute, where it is the owner's; a name already there gets " (2)"), rename (the owner or a
+/// contributor; a name already there is refused), move (the owner's alone; never into itself or
+/// under itself), one's whole tree for a move dialog or a picker. The trash is <see cref="Files.OrganizeDocuments"/>'s.
 /// </summary>
 public sealed class ManageFolders(PreauDbContext db, DocumentAccess access, UniqueNames names, TimeProvider clock)
 {
@@ -28,13 +29,14 @@ public sealed class ManageFolders(PreauDbContext db, DocumentAccess access, Uniq
             return Outcome.Invalid<FolderItem>(NameField, problem);
         }
 
-        if (await access.FolderAsync(me, parentId, DocumentRight.Manage, ct) is not { } parent || parent.Folder.OwnerId != me.Id)
+        // In one's own space, or in a folder shared with one to contribute: the new folder is then the owner's, like what is uploaded there.
+        if (await access.FolderAsync(me, parentId, DocumentRight.Contrib, ct) is not { } parent)
         {
             return Outcome.NotFound<FolderItem>();
         }
 
         var now = clock.GetUtcNow();
-        var folder = new DocFolder { Id = Guid.CreateVersion7(now), OwnerId = me.Id, ParentId = parentId, CreatedAt = now, UpdatedAt = now };
+        var folder = new DocFolder { Id = Guid.CreateVersion7(now), OwnerId = parent.Folder.OwnerId, ParentId = parentId, CreatedAt = now, UpdatedAt = now };
         db.Add(folder);
         await names.SaveFolderAsync(folder, clean, ct);
         return Item(folder);
@@ -44,7 +46,10 @@ public sealed class ManageFolders(PreauDbContext db, DocumentAccess access, Uniq
     {
         ArgumentNullException.ThrowIfNull(me);
         var (clean, problem) = DocumentNames.Check(name);
-        var folder = await InPlaceAsync(me, id, ct);
+        // The owner, or someone it is shared with to contribute (as for a document's name).
+        var folder = id != DocFolder.Root && await access.FolderAsync(me, id, DocumentRight.Contrib, ct) is not null
+            ? await db.Set<DocFolder>().FirstAsync(f => f.Id == id, ct)
+            : null;
         if (folder is null)
         {
             return Outcome.NotFound<FolderItem>();
@@ -60,7 +65,7 @@ public sealed class ManageFolders(PreauDbContext db, DocumentAccess access, Uniq
             return Item(folder);
         }
 
-        if (await db.Set<DocFolder>().AnyAsync(f => f.OwnerId == me.Id && f.ParentId == folder.ParentId && f.TrashedAt == null && f.Name == clean && f.Id != id, ct))
+        if (await db.Set<DocFolder>().AnyAsync(f => f.OwnerId == folder.OwnerId && f.ParentId == folder.ParentId && f.TrashedAt == null && f.Name == clean && f.Id != id, ct))
         {
             return Outcome.Invalid<FolderItem>(NameField, "Error.NameTaken");
         }

@@ -21,6 +21,9 @@ public static class DocumentLinks
 
     public const string SharedWithMe = Home + "/partages";
 
+    /// <summary>A folder shared with one, as its readers and contributors see it.</summary>
+    public static string SharedFolder(Guid id) => string.Create(CultureInfo.InvariantCulture, $"{SharedWithMe}/dossier/{id}");
+
     public const string Upload = Home + "/envoyer";
 
     /// <summary>The cookie that remembers the list or grid view (<c>liste</c>, <c>grille</c>).</summary>

@@ -20,7 +20,7 @@ namespace Preau.Documents.Pages.Documents;
 /// Uploads post to <see cref="UploadModel"/>; documents.js only enhances (progress per file, drop).
 /// </summary>
 [RequireAppRight(DocumentsModule.AccessRight)]
-public sealed class IndexModel(Shell shell, ListFolder list, ManageFolders manage, OrganizeDocuments organize, DocumentTrash trash,
+public sealed class IndexModel(Shell shell, ListFolder list, ManageFolders manage, CopyFolder copyFolder, OrganizeDocuments organize, DocumentTrash trash,
     StorageQuota quota, IOptions<DocumentsOptions> options) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "id")]
@@ -82,8 +82,14 @@ public sealed class IndexModel(Shell shell, ListFolder list, ManageFolders manag
             return NotFound();
         }
 
+        if (listing.OwnerId != me.Id)
+        {
+            // A folder shared with one opens where shared folders do (its path from the shared folder down, its own upload).
+            return Redirect(DocumentLinks.SharedFolder(FolderId));
+        }
+
         Listing = listing;
-        Mine = listing.OwnerId == me.Id;
+        Mine = true;
         Destinations = WithDepth(await manage.TreeAsync(me, ct));
         Usage = await quota.StatusAsync(me.Id, ct) ?? new StorageStatus(0, quota.QuotaOf(me));
         Grid = View.IsYoungPupil || Request.Cookies[DocumentLinks.ViewCookie] == "grille";
@@ -127,7 +133,7 @@ public sealed class IndexModel(Shell shell, ListFolder list, ManageFolders manag
                 break;
             case "copier":
                 foreach (var id in docs) { outcomes.Add(Of(await organize.CopyAsync(me, id, to, ct))); }
-                if (folders.Count > 0) { outcomes.Add((true, new Dictionary<string, string[]> { [""] = ["Docs.Error.FolderCopy"] })); }
+                foreach (var id in folders) { outcomes.Add(Of(await copyFolder.CopyAsync(me, id, to, ct))); }
                 done = "copie";
                 break;
             case "corbeille":

@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
-using Preau.Documents.Authorization;
 using Preau.Documents.Features.Browse;
 using Preau.Documents.Features.Files;
 using Preau.Documents.Resources;
@@ -19,7 +18,7 @@ namespace Preau.Documents.Pages.Documents.Partages;
 [RequireAppRight(DocumentsModule.AccessRight)]
 [RequestSizeLimit(MaxPostBytes)]
 [RequestFormLimits(MultipartBodyLengthLimit = MaxPostBytes)]
-public sealed class FolderModel(Shell shell, ListFolder list, DocumentDetails details, DocumentAccess access, UploadDocument upload, IStringLocalizer<DocumentStrings> d) : PageModel
+public sealed class FolderModel(Shell shell, ListFolder list, UploadDocument upload, IStringLocalizer<DocumentStrings> d) : PageModel
 {
     private const long MaxPostBytes = 600L * 1024 * 1024;
 
@@ -62,8 +61,8 @@ public sealed class FolderModel(Shell shell, ListFolder list, DocumentDetails de
         }
 
         Listing = listing;
-        Path = await details.OpenPathAsync(me, listing.OwnerId, listing.Path, ct);
-        CanContribute = await access.FolderAsync(me, Id, DocumentRight.Contrib, ct) is not null;
+        Path = listing.Path;
+        CanContribute = listing.CanContribute;
         return Page();
     }
 

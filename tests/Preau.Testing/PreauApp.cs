@@ -58,6 +58,8 @@ public class PreauApp(DatabaseKind kind = DatabaseKind.Sqlite) : WebApplicationF
         builder.UseEnvironment("Testing");
         builder.UseSetting("Preau:DataPath", _folder);
         builder.UseSetting("Preau:SeedDemo", "true");
+        // Each test makes the content it reads; the demo's own documents and messages are tested apart.
+        builder.UseSetting("Preau:DemoContent", "false");
         builder.UseSetting("Preau:LogFormat", "text");
         builder.UseSetting("Database:Provider", Database.Provider.ToString());
         builder.UseSetting("Database:ConnectionString", Database.ConnectionString);

@@ -46,6 +46,7 @@ public static class DocumentsModule
         services.AddScoped<DocumentTrash>();
         services.AddScoped<ManageFolders>();
         services.AddScoped<CopyFolder>();
+        services.AddScoped<Preau.Platform.Demo.IDemoContent, Demo.DocumentsDemo>();
         services.AddScoped<ListFolder>();
         services.AddScoped<DocumentVersions>();
         services.AddScoped<ServeDocument>();

@@ -39,6 +39,7 @@ public static class MessagingModule
         services.AddScoped<SendingGate>();
         services.AddScoped<MassSendWatch>();
         services.AddScoped<SendMessage>();
+        services.AddScoped<Preau.Platform.Demo.IDemoContent, Demo.MessagingDemo>();
         services.AddJobHandler<ScheduledSend>(SendMessage.JobKind);
         services.AddScoped<ReadMailbox>();
         services.AddScoped<OpenMessage>();

@@ -76,6 +76,7 @@ public static class PlatformSetup
         services.AddSingleton<ActivationCodes>();
         services.AddOptions<ActivationOptions>().Bind(configuration.GetSection("Security:Activation"));
         services.AddScoped<LoadUserContext>();
+        services.AddScoped<Demo.DemoPeople>();
         services.AddPreauMail(configuration);
         services.AddPreauRichText();
 

@@ -12,5 +12,12 @@ public sealed class PreauOptions
     /// <summary>Seed the demo city on start-up (idempotent).</summary>
     public bool SeedDemo { get; set; }
 
+    /// <summary>
+    /// With <see cref="SeedDemo"/>, give the personas something to find (documents, messages…)
+    /// when the city is first seeded: each module's <c>IDemoContent</c>. Tests turn it off to
+    /// start from an empty space.
+    /// </summary>
+    public bool DemoContent { get; set; } = true;
+
     public string FullDataPath => Path.GetFullPath(DataPath);
 }

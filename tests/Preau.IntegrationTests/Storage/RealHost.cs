@@ -37,7 +37,7 @@ internal sealed class RealHost : IAsyncDisposable
             WorkingDirectory = AppContext.BaseDirectory,
         };
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Testing";
-        foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "Preau.Web.dll"), $"--Preau:DataPath={dataFolder}", "--Preau:SeedDemo=true",
+        foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "Preau.Web.dll"), $"--Preau:DataPath={dataFolder}", "--Preau:SeedDemo=true", "--Preau:DemoContent=false",
             "--Preau:LogFormat=text", "--urls", $"http://127.0.0.1:{port}" }.Concat(settings))
         {
             start.ArgumentList.Add(arg);

@@ -23,7 +23,7 @@ public sealed class DocumentPageTests(BrowserApp app, ITestOutputHelper output) 
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private static byte[] Picture()
+    internal static byte[] Picture()
     {
         using var surface = SKSurface.Create(new SKImageInfo(640, 420));
         var canvas = surface.Canvas;
@@ -38,7 +38,7 @@ public sealed class DocumentPageTests(BrowserApp app, ITestOutputHelper output) 
     }
 
     /// <summary>A one-page PDF with a line of text, its cross-reference table computed.</summary>
-    private static byte[] Pdf(string text)
+    internal static byte[] Pdf(string text)
     {
         var stream = $"BT /F1 24 Tf 72 720 Td ({text}) Tj ET";
         string[] objects =

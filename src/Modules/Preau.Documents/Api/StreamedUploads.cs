@@ -81,8 +81,14 @@ internal static class StreamedUploads
         }
     }
 
+    /// <summary>
+    /// What the multipart reader buffers at a time: its default (4 KB) makes a 200 MB file fifty
+    /// thousand reads, each scanned for the boundary; 64 KB reads it in sixteen times fewer.
+    /// </summary>
+    private const int ReadBufferBytes = 64 * 1024;
+
     private static MultipartReader Reader(HttpRequest request) =>
-        new(HeaderUtilities.RemoveQuotes(MediaTypeHeaderValue.Parse(request.ContentType).Boundary).Value!, request.Body);
+        new(HeaderUtilities.RemoveQuotes(MediaTypeHeaderValue.Parse(request.ContentType).Boundary).Value!, request.Body, ReadBufferBytes);
 
     /// <summary>Calls <paramref name="file"/> for each file part (name, type, content) until it answers false.</summary>
     public static Task ReadAsync(HttpRequest request, Func<string, string?, Stream, Task<bool>> file, CancellationToken ct) =>

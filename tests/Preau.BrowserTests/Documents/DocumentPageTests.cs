@@ -1,15 +1,13 @@
-using System.Globalization;
-using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Preau.Documents.Domain;
 using Preau.Documents.Features.Comments;
 using Preau.Documents.Features.Files;
+using Preau.Platform.Demo;
 using Preau.Platform.Directory.Features;
 using Preau.Platform.Persistence;
 using Preau.Testing;
-using SkiaSharp;
 using static Microsoft.Playwright.Assertions;
 using ColorScheme = Microsoft.Playwright.ColorScheme;
 
@@ -23,51 +21,6 @@ public sealed class DocumentPageTests(BrowserApp app, ITestOutputHelper output) 
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    internal static byte[] Picture()
-    {
-        using var surface = SKSurface.Create(new SKImageInfo(640, 420));
-        var canvas = surface.Canvas;
-        canvas.Clear(new SKColor(0x8e, 0xc5, 0xfc));
-        using var grass = new SKPaint { Color = new SKColor(0x3f, 0x9b, 0x4b) };
-        canvas.DrawRect(0, 300, 640, 120, grass);
-        using var sun = new SKPaint { Color = new SKColor(0xf7, 0xc9, 0x48), IsAntialias = true };
-        canvas.DrawCircle(520, 90, 55, sun);
-        using var image = surface.Snapshot();
-        using var data = image.Encode(SKEncodedImageFormat.Png, 100);
-        return data.ToArray();
-    }
-
-    /// <summary>A one-page PDF with a line of text, its cross-reference table computed.</summary>
-    internal static byte[] Pdf(string text)
-    {
-        var stream = $"BT /F1 24 Tf 72 720 Td ({text}) Tj ET";
-        string[] objects =
-        [
-            "<< /Type /Catalog /Pages 2 0 R >>",
-            "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
-            $"<< /Length {stream.Length} >>\nstream\n{stream}\nendstream",
-            "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-        ];
-        var pdf = new StringBuilder("%PDF-1.4\n");
-        var offsets = new List<int>();
-        for (var i = 0; i < objects.Length; i++)
-        {
-            offsets.Add(pdf.Length);
-            pdf.Append(CultureInfo.InvariantCulture, $"{i + 1} 0 obj\n{objects[i]}\nendobj\n");
-        }
-
-        var xref = pdf.Length;
-        pdf.Append(CultureInfo.InvariantCulture, $"xref\n0 {objects.Length + 1}\n0000000000 65535 f \n");
-        foreach (var offset in offsets)
-        {
-            pdf.Append(CultureInfo.InvariantCulture, $"{offset:D10} 00000 n \n");
-        }
-
-        pdf.Append(CultureInfo.InvariantCulture, $"trailer\n<< /Size {objects.Length + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n");
-        return Encoding.ASCII.GetBytes(pdf.ToString());
-    }
-
     /// <summary>Claire's picture and PDF (two versions), with a comment from Sophie, the PDF shared with her.</summary>
     private async Task<(Guid Picture, Guid Pdf)> DocumentsAsync(string tag)
     {
@@ -79,10 +32,10 @@ public sealed class DocumentPageTests(BrowserApp app, ITestOutputHelper output) 
         var claire = (await users.LoadAsync(ids[Personas.Claire], Ct))!;
         var sophie = (await users.LoadAsync(ids[Personas.Sophie], Ct))!;
         var upload = services.GetRequiredService<UploadDocument>();
-        var picture = await upload.UploadAsync(claire, DocFolder.Root, $"Sortie au parc {tag}.png", "image/png", new MemoryStream(Picture()), null, null, Ct);
-        var pdfBytes = Pdf("Sortie au musee");
+        var picture = await upload.UploadAsync(claire, DocFolder.Root, $"Sortie au parc {tag}.png", "image/png", new MemoryStream(DemoFiles.Drawing()), null, null, Ct);
+        var pdfBytes = DemoFiles.Pdf("Sortie au musée");
         var pdf = await upload.UploadAsync(claire, DocFolder.Root, $"Autorisation de sortie {tag}.pdf", "application/pdf", new MemoryStream(pdfBytes), pdfBytes.Length, null, Ct);
-        var v2 = Pdf("Sortie au musee, jeudi");
+        var v2 = DemoFiles.Pdf("Sortie au musée", "Jeudi 14 h, devant l'école.");
         await services.GetRequiredService<Preau.Documents.Features.Versions.DocumentVersions>().UploadAsync(claire, pdf.Value!.Id, "application/pdf", new MemoryStream(v2), v2.Length, null, Ct);
         await services.GetRequiredService<Preau.Platform.Sharing.UpdateShares>().HandleAsync(claire.Id, "documents.file", pdf.Value.Id,
             [new Preau.Platform.Sharing.ShareChange(Preau.Platform.Sharing.PrincipalKind.User, sophie.Id, ["read"])], replace: true, Ct);
@@ -105,7 +58,7 @@ public sealed class DocumentPageTests(BrowserApp app, ITestOutputHelper output) 
 
         await page.GotoAsync($"/documents/{picture}");
         await Expect(page.Locator("img.file-viewer-image")).ToBeVisibleAsync();
-        Assert.True(await page.Locator("img.file-viewer-image").EvaluateAsync<bool>("img => img.complete && img.naturalWidth === 640"));
+        Assert.True(await page.Locator("img.file-viewer-image").EvaluateAsync<bool>("img => img.complete && img.naturalWidth === 800"));
         await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Partager" })).ToBeVisibleAsync();
         await page.CheckAsync($"document-picture-{name}", width, output);
 

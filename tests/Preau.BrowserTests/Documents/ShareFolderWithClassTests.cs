@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
+using Preau.Platform.Demo;
 using Preau.Testing;
 using static Microsoft.Playwright.Assertions;
 
@@ -35,8 +36,8 @@ public sealed class ShareFolderWithClassTests(BrowserApp app, ITestOutputHelper 
 
         await claire.Locator("#docs-files").SetInputFilesAsync(new[]
         {
-            new FilePayload { Name = "La mare.png", MimeType = "image/png", Buffer = DocumentPageTests.Picture() },
-            new FilePayload { Name = "Programme.pdf", MimeType = "application/pdf", Buffer = DocumentPageTests.Pdf("Classe verte") },
+            new FilePayload { Name = "La mare.png", MimeType = "image/png", Buffer = DemoFiles.Drawing() },
+            new FilePayload { Name = "Programme.pdf", MimeType = "application/pdf", Buffer = DemoFiles.Pdf("Classe verte", "Du 18 au 20 mai.") },
             new FilePayload { Name = "Liste du trousseau.txt", MimeType = "text/plain", Buffer = "Bottes, K-way, gourde."u8.ToArray() },
         });
         var lines = claire.Locator("[data-docs-upload-list] li");

@@ -45,6 +45,13 @@ public static partial class Shell
         await Expect(page.Locator("details.profile-menu")).ToHaveAttributeAsync("open", "");
     }
 
+    /// <summary>
+    /// Waits until the deferred shell.js has run (it marks &lt;html&gt; with "js" first, then shows
+    /// the read-aloud buttons in the same task): what it shows or hides can be counted after this.
+    /// </summary>
+    public static Task ShellReadyAsync(this IPage page) =>
+        Expect(page.Locator("html")).ToHaveClassAsync(new System.Text.RegularExpressions.Regex(@"\bjs\b"));
+
     /// <summary>The classes on &lt;html&gt;: interface (degree-1/degree-2) and display options.</summary>
     public static async Task<string[]> HtmlClassesAsync(this IPage page) =>
         (await page.EvaluateAsync<string>("() => document.documentElement.className"))

@@ -67,6 +67,7 @@ public sealed class HomeTests(BrowserApp app) : IClassFixture<BrowserApp>
 
         // Playwright folds every space, the no-break one before the colon included, into " ".
         var launcher = page.GetByRole(AriaRole.Region, new() { Name = "Mes applis" });
+        await page.ShellReadyAsync();
         var names = await launcher.Locator("a.tile[data-app]").Locator(".tile-name").AllTextContentsAsync();
         Assert.NotEmpty(names);
         Assert.Equal(names.Count, await launcher.GetByRole(AriaRole.Button, new() { NameRegex = new("^Écouter : ") }).CountAsync());
@@ -96,6 +97,7 @@ public sealed class HomeTests(BrowserApp app) : IClassFixture<BrowserApp>
         await page.SignInAsync(Personas.Hugo);
 
         await Expect(page.Locator("a.tile[data-app]").First).ToBeVisibleAsync();
+        await page.ShellReadyAsync();
         Assert.Equal(0, await page.GetByRole(AriaRole.Button, new() { NameRegex = new("^Écouter") }).CountAsync());
     }
 
@@ -124,6 +126,7 @@ public sealed class HomeTests(BrowserApp app) : IClassFixture<BrowserApp>
 
     private static async Task AssertInterfaceOfSchoolAsync(IPage page, string school)
     {
+        await page.ShellReadyAsync();
         var classes = await page.HtmlClassesAsync();
         Assert.Contains(DegreeOf(school), classes);
         var speakButtons = await page.GetByRole(AriaRole.Button, new() { NameRegex = new("^Écouter") }).CountAsync();

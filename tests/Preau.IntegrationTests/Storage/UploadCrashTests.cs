@@ -170,7 +170,11 @@ public sealed class UploadCrashTests
         }
     }
 
-    /// <summary>The application started again in this process on the killed host's data folder and database, with a clock the test moves.</summary>
+    /// <summary>
+    /// The application started again in this process on the killed host's data folder and database,
+    /// with a clock the test moves. Its job workers stay off: the recurring collector would otherwise
+    /// run on the moved clock alongside the test's own collection and take the orphan first.
+    /// </summary>
     private sealed class RestartedApp(string folder) : PreauApp
     {
         protected override IDictionary<string, string?> Settings
@@ -181,6 +185,7 @@ public sealed class UploadCrashTests
                 settings["Preau:DataPath"] = folder;
                 settings["Database:Provider"] = "Sqlite";
                 settings["Database:ConnectionString"] = $"Data Source={Path.Combine(folder, "preau.db")};Pooling=True";
+                settings["Jobs:Workers"] = "false";
                 return settings;
             }
         }

@@ -9,7 +9,7 @@ using System.Text.Json;
 namespace Preau.Bench.Documents;
 
 /// <summary>One file's trip through the API beside cp of the same file on the same disk.</summary>
-public sealed record Transfer(string Store, int Megabytes, double CpMBps, double CpSyncMBps, double UploadMBps, double DownloadMBps,
+public sealed record Transfer(string Store, int Megabytes, int Rounds, double CpMBps, double CpSyncMBps, double UploadMBps, double DownloadMBps,
     long BaselineBytes, long UploadPeakBytes, long DownloadPeakBytes, bool SameBytes)
 {
     public long UploadGrowth => UploadPeakBytes - BaselineBytes;
@@ -38,41 +38,74 @@ public sealed class TransferMeasurements(AppServer server, HttpClient client, st
         }
     }
 
-    public async Task<Transfer> MeasureAsync(string store, int megabytes, CancellationToken ct)
+    /// <summary>
+    /// cp, upload and download of one file <paramref name="rounds"/> times each (cp five times more:
+    /// it is the noisiest, a few tens of milliseconds): the medians, and the highest memory reading.
+    /// </summary>
+    public async Task<Transfer> MeasureAsync(string store, int megabytes, int rounds, CancellationToken ct)
     {
         var source = await RandomFileAsync(megabytes, store, ct);
-        var (cp, cpSync) = await CopyAsync(source, ct);
+        var cps = new List<double>();
+        var cpSyncs = new List<double>();
+        for (var i = 0; i < rounds * 5; i++)
+        {
+            var (cp, cpSync) = await CopyAsync(source, ct);
+            cps.Add(cp);
+            cpSyncs.Add(cpSync);
+        }
 
         // The baseline: the server at rest after the warm-up, its collector having had a moment.
         await Task.Delay(1000, ct);
         var baseline = server.ResidentBytes();
 
-        Guid id;
-        var clock = Stopwatch.StartNew();
-        long uploadPeak;
-        using (var sampler = new MemorySampler(server))
+        var uploads = new List<double>();
+        var downloads = new List<double>();
+        long uploadPeak = 0, downloadPeak = 0;
+        var same = true;
+        for (var round = 0; round < rounds; round++)
         {
-            id = await UploadAsync(source, ct);
-            clock.Stop();
-            uploadPeak = await sampler.PeakAsync();
+            // Each round its own content (the store keeps one copy of equal content): the last bytes differ.
+            await MarkAsync(source, round, ct);
+            Guid id;
+            var clock = Stopwatch.StartNew();
+            using (var sampler = new MemorySampler(server))
+            {
+                id = await UploadAsync(source, ct);
+                clock.Stop();
+                uploadPeak = Math.Max(uploadPeak, await sampler.PeakAsync());
+            }
+
+            uploads.Add(megabytes / clock.Elapsed.TotalSeconds);
+            var back = source + ".back";
+            clock.Restart();
+            using (var sampler = new MemorySampler(server))
+            {
+                await DownloadAsync(id, back, ct);
+                clock.Stop();
+                downloadPeak = Math.Max(downloadPeak, await sampler.PeakAsync());
+            }
+
+            downloads.Add(megabytes / clock.Elapsed.TotalSeconds);
+            same &= await HashAsync(source, ct) == await HashAsync(back, ct);
+            File.Delete(back);
         }
 
-        var upload = megabytes / clock.Elapsed.TotalSeconds;
-        var back = source + ".back";
-        long downloadPeak;
-        clock.Restart();
-        using (var sampler = new MemorySampler(server))
-        {
-            await DownloadAsync(id, back, ct);
-            clock.Stop();
-            downloadPeak = await sampler.PeakAsync();
-        }
-
-        var download = megabytes / clock.Elapsed.TotalSeconds;
-        var same = await HashAsync(source, ct) == await HashAsync(back, ct);
-        File.Delete(back);
         File.Delete(source);
-        return new Transfer(store, megabytes, cp, cpSync, upload, download, baseline, uploadPeak, downloadPeak, same);
+        return new Transfer(store, megabytes, rounds, Median(cps), Median(cpSyncs), Median(uploads), Median(downloads), baseline, uploadPeak, downloadPeak, same);
+    }
+
+    private static double Median(List<double> values)
+    {
+        var sorted = values.Order().ToList();
+        return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
+    }
+
+    /// <summary>Writes the round's number over the file's last eight bytes.</summary>
+    private static async Task MarkAsync(string path, int round, CancellationToken ct)
+    {
+        await using var file = new FileStream(path, FileMode.Open, FileAccess.Write);
+        file.Seek(-8, SeekOrigin.End);
+        await file.WriteAsync(BitConverter.GetBytes((long)round + 1), ct);
     }
 
     private async Task<Guid> UploadAsync(string path, CancellationToken ct)
@@ -175,12 +208,12 @@ public sealed class TransferMeasurements(AppServer server, HttpClient client, st
     public static string Table(IEnumerable<Transfer> transfers)
     {
         var text = new StringBuilder();
-        text.AppendLine("| store | file | cp MB/s | cp + fsync MB/s | upload MB/s | upload / cp | download MB/s | download / cp | server RSS at rest | RSS peak − rest, upload | RSS peak − rest, download |");
-        text.AppendLine("|---|---|---|---|---|---|---|---|---|---|---|");
+        text.AppendLine("| store | file | rounds | cp MB/s | cp + fsync MB/s | upload MB/s | upload / cp | download MB/s | download / cp | server RSS at rest | RSS peak − rest, upload | RSS peak − rest, download |");
+        text.AppendLine("|---|---|---|---|---|---|---|---|---|---|---|---|");
         foreach (var t in transfers)
         {
             text.AppendLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {t.Store} | {t.Megabytes} MB | {t.CpMBps:0} | {t.CpSyncMBps:0} | {t.UploadMBps:0} | {t.UploadMBps / t.CpMBps:0.00} | {t.DownloadMBps:0} | {t.DownloadMBps / t.CpMBps:0.00} | {t.BaselineBytes / Mega:0} MB | {t.UploadGrowth / Mega:+0.0;-0.0} MB | {t.DownloadGrowth / Mega:+0.0;-0.0} MB |"));
+                $"| {t.Store} | {t.Megabytes} MB | {t.Rounds} | {t.CpMBps:0} | {t.CpSyncMBps:0} | {t.UploadMBps:0} | {t.UploadMBps / t.CpMBps:0.00} | {t.DownloadMBps:0} | {t.DownloadMBps / t.CpMBps:0.00} | {t.BaselineBytes / Mega:0} MB | {t.UploadGrowth / Mega:+0.0;-0.0} MB | {t.DownloadGrowth / Mega:+0.0;-0.0} MB |"));
         }
 
         return text.ToString();

@@ -13,6 +13,12 @@ namespace Preau.Platform.Storage;
 public sealed class FileSystemBlobStore : IBlobStore
 {
     private const int BufferSize = 81920;
+
+    /// <summary>What an upload reads, hashes and writes at a time.</summary>
+    private const int UploadBufferSize = 1024 * 1024;
+
+    /// <summary>How much of an upload is written before its write-back to the disk is started.</summary>
+    private const long WriteBackBytes = 8 * 1024 * 1024;
     private const string UploadSuffix = ".upload";
     private readonly string _root;
     private readonly string _uploads;
@@ -37,7 +43,7 @@ public sealed class FileSystemBlobStore : IBlobStore
     {
         var filled = 0;
         int read;
-        while (filled < BufferSize && (read = await content.ReadAsync(buffer.AsMemory(filled, BufferSize - filled), ct)) > 0)
+        while (filled < UploadBufferSize && (read = await content.ReadAsync(buffer.AsMemory(filled, UploadBufferSize - filled), ct)) > 0)
         {
             filled += read;
         }
@@ -50,12 +56,14 @@ public sealed class FileSystemBlobStore : IBlobStore
         ArgumentNullException.ThrowIfNull(content);
         ArgumentOutOfRangeException.ThrowIfNegative(maxBytes);
         var upload = Path.Combine(_uploads, Guid.NewGuid().ToString("N") + UploadSuffix);
-        var buffer = ArrayPool<byte>.Shared.Rent(BufferSize);
+        var buffer = ArrayPool<byte>.Shared.Rent(UploadBufferSize);
         try
         {
             using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
             long length = 0;
-            await using (var file = new FileStream(upload, FileMode.CreateNew, FileAccess.Write, FileShare.None, BufferSize, FileOptions.Asynchronous))
+            long sent = 0;
+            // No buffer of the stream's own: each write is a whole buffer of ours, handed straight to the file.
+            await using (var file = new FileStream(upload, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 0, FileOptions.Asynchronous))
             {
                 int read;
                 while ((read = await FillAsync(content, buffer, ct)) > 0)
@@ -68,9 +76,13 @@ public sealed class FileSystemBlobStore : IBlobStore
 
                     hash.AppendData(buffer, 0, read);
                     await file.WriteAsync(buffer.AsMemory(0, read), ct);
+                    if (length - sent >= WriteBackBytes)
+                    {
+                        WriteBack.Start(file.SafeFileHandle, sent, length - sent);
+                        sent = length;
+                    }
                 }
 
-                await file.FlushAsync(ct);
                 // On disk before it is renamed: a power cut never leaves a key with partial content.
                 file.Flush(flushToDisk: true);
             }

@@ -99,10 +99,31 @@ public sealed class FileResponseTests
         Assert.Equal(mp3, Body(whole));
     }
 
-    private static async Task<DefaultHttpContext> RunAsync(Stream content, string name, bool inline, string? range = null)
+    [Fact]
+    public async Task A_whole_file_larger_than_one_copy_buffer_is_sent_byte_for_byte_with_its_length_and_ranges_offered()
+    {
+        var pdf = new byte[(600 * 1024) + 17];
+        Random.Shared.NextBytes(pdf);
+        "%PDF-1.7\n"u8.CopyTo(pdf);
+
+        var whole = await RunAsync(new MemoryStream(pdf), "cours.pdf", inline: false);
+        Assert.Equal(StatusCodes.Status200OK, whole.Response.StatusCode);
+        Assert.Equal("application/pdf", whole.Response.ContentType);
+        Assert.Equal(pdf.Length, whole.Response.ContentLength);
+        Assert.Equal("bytes", whole.Response.Headers.AcceptRanges.ToString());
+        Assert.Equal(pdf, Body(whole));
+        Assert.Equal("nosniff", whole.Response.Headers.XContentTypeOptions.ToString());
+
+        // HEAD: the same headers, no body.
+        var head = await RunAsync(new MemoryStream(pdf), "cours.pdf", inline: false, method: "HEAD");
+        Assert.Equal(pdf.Length, head.Response.ContentLength);
+        Assert.Empty(Body(head));
+    }
+
+    private static async Task<DefaultHttpContext> RunAsync(Stream content, string name, bool inline, string? range = null, string method = "GET")
     {
         var http = new DefaultHttpContext { RequestServices = new ServiceCollection().AddLogging().BuildServiceProvider() };
-        http.Request.Method = "GET";
+        http.Request.Method = method;
         if (range is not null)
         {
             http.Request.Headers.Range = range;

@@ -22,14 +22,11 @@ if [[ "${1:-}" == "--help" ]]; then
 fi
 ARGS=("$@")
 WORK=$(mktemp -d /tmp/preau-documents-bench.XXXXXX)
-PG_DIR=""
 S3_DIR=""
-cleanup() {
-  if [[ -n "$PG_DIR" ]]; then scripts/postgres.sh stop "$PG_DIR" >/dev/null 2>&1 || true; rm -rf "$PG_DIR"; fi
+bench_extra_cleanup() {
   if [[ -n "$S3_DIR" ]]; then scripts/s3.sh stop "$S3_DIR" >/dev/null 2>&1 || true; rm -rf "$S3_DIR"; fi
-  rm -rf "$WORK"
 }
-trap cleanup EXIT
+source bench/lib.sh
 
 echo "documents bench: building" >&2
 dotnet build bench/documents/DocumentsBench -c Release -tl:off -v q -o "$WORK/bin" >&2
@@ -50,23 +47,14 @@ fi
 echo "documents bench: SQLite (transfers, listing)" >&2
 SQLITE=$("${BENCH[@]}" --provider Sqlite --data "$WORK/sqlite" "${S3_ARGS[@]}" "${ARGS[@]}")
 
-PG_CS="${PREAU_TEST_POSTGRES:-}"
-if [[ -z "$PG_CS" && -x "${PG_BIN:-/usr/lib/postgresql/15/bin}/initdb" ]]; then
-  # Its own folder under /tmp, mode 755: the server's owner (postgres, when run as root) must reach it.
-  PG_DIR=$(mktemp -d /tmp/preau-documents-pg.XXXXXX)
-  chmod 755 "$PG_DIR"
-  PG_CS=$(scripts/postgres.sh start "$PG_DIR" 2>"$WORK/postgres.err") || { cat "$WORK/postgres.err" >&2; PG_CS=""; }
-fi
-POSTGRES="(no PostgreSQL server: set PREAU_TEST_POSTGRES or install postgresql-15)"
+bench_postgres documents
+POSTGRES="$NO_POSTGRES"
 if [[ -n "$PG_CS" ]]; then
   echo "documents bench: PostgreSQL (listing)" >&2
   POSTGRES=$("${BENCH[@]}" --provider Postgres --connection "$PG_CS" --data "$WORK/postgres" --no-transfer "${ARGS[@]}")
 fi
 
-CPU=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')
-CORES=$(nproc)
-MEM=$(awk '/MemTotal/ {printf "%.1f GB", $2/1048576}' /proc/meminfo)
-COMMIT=$(git rev-parse --short HEAD 2>/dev/null || echo "?")
+bench_machine
 {
   echo "# Document space benchmark — latest figures"
   echo

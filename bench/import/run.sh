@@ -14,12 +14,7 @@ cd "$(dirname "$0")/../.."
 ROOT=$(pwd)
 ARGS=("$@")
 WORK=$(mktemp -d)
-PG_DIR=""
-cleanup() {
-  if [[ -n "$PG_DIR" ]]; then scripts/postgres.sh stop "$PG_DIR" >/dev/null 2>&1 || true; fi
-  rm -rf "$WORK"
-}
-trap cleanup EXIT
+source bench/lib.sh
 
 echo "import bench: building" >&2
 dotnet build bench/import/ImportBench -c Release -tl:off -v q -o "$WORK/bin" >&2
@@ -28,21 +23,14 @@ BENCH=("dotnet" "$WORK/bin/ImportBench.dll")
 echo "import bench: SQLite" >&2
 SQLITE=$("${BENCH[@]}" --provider Sqlite --data "$WORK/sqlite" "${ARGS[@]}")
 
-PG_CS="${PREAU_TEST_POSTGRES:-}"
-if [[ -z "$PG_CS" && -x "${PG_BIN:-/usr/lib/postgresql/15/bin}/initdb" ]]; then
-  PG_DIR="$WORK/pg"
-  PG_CS=$(scripts/postgres.sh start "$PG_DIR" 2>/dev/null) || PG_CS=""
-fi
-POSTGRES="(no PostgreSQL server: set PREAU_TEST_POSTGRES or install postgresql-15)"
+bench_postgres import
+POSTGRES="$NO_POSTGRES"
 if [[ -n "$PG_CS" ]]; then
   echo "import bench: PostgreSQL" >&2
   POSTGRES=$("${BENCH[@]}" --provider Postgres --connection "$PG_CS" "${ARGS[@]}")
 fi
 
-CPU=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')
-CORES=$(nproc)
-MEM=$(awk '/MemTotal/ {printf "%.1f GB", $2/1048576}' /proc/meminfo)
-LOAD=$(cut -d' ' -f1-3 /proc/loadavg)
+bench_machine
 {
   echo "# Import benchmark — latest figures"
   echo

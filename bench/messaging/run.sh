@@ -25,26 +25,15 @@ for a in "$@"; do
   if [[ "$a" == "--postgres-only" ]]; then SQLITE_RUN=0; else ARGS+=("$a"); fi
 done
 WORK=$(mktemp -d)
-PG_DIR=""
-cleanup() {
-  if [[ -n "$PG_DIR" ]]; then scripts/postgres.sh stop "$PG_DIR" >/dev/null 2>&1 || true; rm -rf "$PG_DIR"; fi
-  rm -rf "$WORK"
-}
-trap cleanup EXIT
+source bench/lib.sh
 
 echo "messaging bench: building" >&2
 dotnet build bench/messaging/MessagingBench -c Release -tl:off -v q -o "$WORK/bin" >&2
 BENCH=("dotnet" "$WORK/bin/Preau.Bench.Messaging.dll")
 LOAD_START=$(cut -d' ' -f1-3 /proc/loadavg)
 
-PG_CS="${PREAU_TEST_POSTGRES:-}"
-if [[ -z "$PG_CS" && -x "${PG_BIN:-/usr/lib/postgresql/15/bin}/initdb" ]]; then
-  # Its own folder under /tmp, mode 755: the server's owner (postgres, when run as root) must reach it.
-  PG_DIR=$(mktemp -d /tmp/preau-messaging-pg.XXXXXX)
-  chmod 755 "$PG_DIR"
-  PG_CS=$(scripts/postgres.sh start "$PG_DIR" 2>"$WORK/postgres.err") || { cat "$WORK/postgres.err" >&2; PG_CS=""; }
-fi
-POSTGRES="(no PostgreSQL server: set PREAU_TEST_POSTGRES or install postgresql-15)"
+bench_postgres messaging
+POSTGRES="$NO_POSTGRES"
 if [[ -n "$PG_CS" ]]; then
   echo "messaging bench: PostgreSQL" >&2
   POSTGRES=$("${BENCH[@]}" --provider Postgres --connection "$PG_CS" "${ARGS[@]}")
@@ -56,11 +45,7 @@ if [[ "$SQLITE_RUN" == 1 ]]; then
   SQLITE=$("${BENCH[@]}" --provider Sqlite --data "$WORK/sqlite" "${ARGS[@]}")
 fi
 
-CPU=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')
-CORES=$(nproc)
-MEM=$(awk '/MemTotal/ {printf "%.1f GB", $2/1048576}' /proc/meminfo)
-LOAD=$(cut -d' ' -f1-3 /proc/loadavg)
-COMMIT=$(git rev-parse --short HEAD 2>/dev/null || echo "?")
+bench_machine
 {
   echo "# Messaging benchmark — latest figures"
   echo

@@ -19,12 +19,7 @@ if [[ "${1:-}" == "--help" ]]; then
 fi
 ARGS=("$@")
 WORK=$(mktemp -d)
-PG_DIR=""
-cleanup() {
-  if [[ -n "$PG_DIR" ]]; then scripts/postgres.sh stop "$PG_DIR" >/dev/null 2>&1 || true; rm -rf "$PG_DIR"; fi
-  rm -rf "$WORK"
-}
-trap cleanup EXIT
+source bench/lib.sh
 
 echo "visibility bench: building" >&2
 dotnet build bench/visibility/VisibilityBench -c Release -tl:off -v q -o "$WORK/bin" >&2
@@ -34,23 +29,14 @@ LOAD_START=$(cut -d' ' -f1-3 /proc/loadavg)
 echo "visibility bench: SQLite" >&2
 SQLITE=$("${BENCH[@]}" --provider Sqlite --data "$WORK/sqlite" "${ARGS[@]}")
 
-PG_CS="${PREAU_TEST_POSTGRES:-}"
-if [[ -z "$PG_CS" && -x "${PG_BIN:-/usr/lib/postgresql/15/bin}/initdb" ]]; then
-  # Its own folder under /tmp: the server's owner (postgres, when run as root) must reach it.
-  PG_DIR=$(mktemp -d /tmp/preau-vis-pg.XXXXXX)
-  PG_CS=$(scripts/postgres.sh start "$PG_DIR" 2>"$WORK/postgres.err") || { cat "$WORK/postgres.err" >&2; PG_CS=""; }
-fi
-POSTGRES="(no PostgreSQL server: set PREAU_TEST_POSTGRES or install postgresql-15)"
+bench_postgres visibility
+POSTGRES="$NO_POSTGRES"
 if [[ -n "$PG_CS" ]]; then
   echo "visibility bench: PostgreSQL" >&2
   POSTGRES=$("${BENCH[@]}" --provider Postgres --connection "$PG_CS" "${ARGS[@]}")
 fi
 
-CPU=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')
-CORES=$(nproc)
-MEM=$(awk '/MemTotal/ {printf "%.1f GB", $2/1048576}' /proc/meminfo)
-LOAD=$(cut -d' ' -f1-3 /proc/loadavg)
-COMMIT=$(git rev-parse --short HEAD 2>/dev/null || echo "?")
+bench_machine
 {
   echo "# Visibility benchmark — latest figures"
   echo

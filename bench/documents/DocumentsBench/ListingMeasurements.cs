@@ -5,7 +5,6 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Preau.Bench.Messaging;
 using Preau.Bench.Visibility;
 using Preau.Documents.Domain;
 using Preau.Documents;

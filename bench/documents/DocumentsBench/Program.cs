@@ -15,7 +15,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
-using Preau.Bench.Messaging;
 using Preau.Bench.Visibility;
 using Preau.Documents;
 using Preau.Platform.Directory.Features;

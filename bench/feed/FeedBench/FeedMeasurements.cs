@@ -242,7 +242,7 @@ public sealed class FeedMeasurements(IServiceProvider services, GeneratedPlatfor
         var text = new StringBuilder();
         foreach (var (label, query) in new[] { ("unread count", count), ("first page's items", page) })
         {
-            var plan = await PlanAsync(db, (postgres ? "EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF) " : "EXPLAIN QUERY PLAN ") + query, ct);
+            var plan = await CommandLog.ExplainAsync(db, postgres ? "EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF) " : "EXPLAIN QUERY PLAN ", new CommandLog.Recorded(query, []), ct);
             text.AppendLine(Invariant($"{label}:"));
             text.AppendLine("```");
             text.AppendLine(plan.TrimEnd());
@@ -258,29 +258,6 @@ public sealed class FeedMeasurements(IServiceProvider services, GeneratedPlatfor
         }
 
         return text.ToString();
-    }
-
-    private static async Task<string> PlanAsync(PreauDbContext db, string sql, CancellationToken ct)
-    {
-        var connection = db.Database.GetDbConnection();
-        await db.Database.OpenConnectionAsync(ct);
-        try
-        {
-            await using var command = connection.CreateCommand();
-            command.CommandText = sql;
-            await using var reader = await command.ExecuteReaderAsync(ct);
-            var lines = new StringBuilder();
-            while (await reader.ReadAsync(ct))
-            {
-                lines.AppendLine(reader.GetValue(reader.FieldCount - 1).ToString());
-            }
-
-            return lines.ToString();
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
     }
 
     public string Table() => _table.Markdown();

@@ -82,6 +82,19 @@ public abstract class SharedWithMeTests(DocumentItemApp app)
         var listing = await DocumentsApiTests.JsonAsync(await claire.GetAsync($"/api/v1/documents?folder={folder}", Ct), HttpStatusCode.OK);
         Assert.Equal(["autorisation.pdf", "mot.pdf"], listing.GetProperty("documents").EnumerateArray().Select(d => d.GetProperty("name").GetString()));
 
+        // The page's other form makes a subfolder, the owner's (a taken name gets a number); a bad name is said, and nothing is made.
+        Assert.Contains("handler=create", await DocumentPages.PageAsync(sophieClient, $"/documents/partages/dossier/{folder}"), StringComparison.Ordinal);
+        Assert.Equal($"/documents/partages/dossier/{folder}?cree=Sorties",
+            (await sophieClient.PostFormAsync($"/documents/partages/dossier/{folder}?handler=create", [("name", "Sorties")], "/account")).RedirectTarget());
+        Assert.Equal($"/documents/partages/dossier/{folder}?cree=Sorties%20%282%29",
+            (await sophieClient.PostFormAsync($"/documents/partages/dossier/{folder}?handler=create", [("name", "Sorties")], "/account")).RedirectTarget());
+        Assert.Equal($"/documents/partages/dossier/{folder}?erreur=Error.NameSlash",
+            (await sophieClient.PostFormAsync($"/documents/partages/dossier/{folder}?handler=create", [("name", "../haut")], "/account")).RedirectTarget());
+        Assert.Contains("Un nom ne peut pas contenir", await DocumentPages.PageAsync(sophieClient, $"/documents/partages/dossier/{folder}?erreur=Error.NameSlash"), StringComparison.Ordinal);
+        Assert.Contains("Dossier «\u00A0Sorties (2)\u00A0» créé.", WebUtility.HtmlDecode(await DocumentPages.PageAsync(sophieClient, $"/documents/partages/dossier/{folder}?cree=Sorties%20%282%29")), StringComparison.Ordinal);
+        var subfolders = (await DocumentsApiTests.JsonAsync(await claire.GetAsync($"/api/v1/documents?folder={folder}", Ct), HttpStatusCode.OK)).GetProperty("folders");
+        Assert.Equal(["Sorties", "Sorties (2)"], subfolders.EnumerateArray().Select(f => f.GetProperty("name").GetString()));
+
         // A contributor renames and adds a version (the owner's quota again); the owner sees it.
         Assert.Equal($"/documents/{id}?fait=renomme", (await DocumentPages.PostPageAsync(sophieClient, id, "rename", ("name", "Autorisation signée.pdf"))).RedirectTarget());
         Assert.Equal("Autorisation signée.pdf", (await DocumentsApiTests.JsonAsync(await claire.GetAsync($"/api/v1/documents/{id}", Ct), HttpStatusCode.OK)).GetProperty("name").GetString());
@@ -94,7 +107,10 @@ public abstract class SharedWithMeTests(DocumentItemApp app)
         await DocumentPages.ShareAsync(claire, "documents.folder", folder, ("user", sophieId, "contrib"), ("group", await app.GroupAsync("CE2 A", Profile.Student), "read"));
         Assert.Equal(HttpStatusCode.NotFound, (await DocumentsApiTests.UploadAsync(lea, $"/api/v1/documents/files?folder={folder}", await DocumentsApiTests.TokenAsync(lea),
             ("x.pdf", [1, 2, 3], "application/pdf"))).StatusCode);
-        Assert.DoesNotContain("handler=upload", await DocumentPages.PageAsync(lea, $"/documents/partages/dossier/{folder}"), StringComparison.Ordinal);
+        var leaPage = await DocumentPages.PageAsync(lea, $"/documents/partages/dossier/{folder}");
+        Assert.DoesNotContain("handler=upload", leaPage, StringComparison.Ordinal);
+        Assert.DoesNotContain("handler=create", leaPage, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await lea.PostFormAsync($"/documents/partages/dossier/{folder}?handler=create", [("name", "Moi")], "/account")).StatusCode);
 
         // The owner's quota is the limit, not the contributor's.
         var full = await DocumentsApiTests.UploadAsync(sophieClient, $"/api/v1/documents/files?folder={folder}", await DocumentsApiTests.TokenAsync(sophieClient),

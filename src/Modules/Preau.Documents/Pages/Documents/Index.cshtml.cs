@@ -51,9 +51,6 @@ public sealed class IndexModel(Shell shell, ListFolder list, ManageFolders manag
 
     public FolderListing Listing { get; private set; } = null!;
 
-    /// <summary>Whether the folder is one's own (a folder shared with one shows, but only its owner changes it).</summary>
-    public bool Mine { get; private set; }
-
     /// <summary>One's folders in place, parents first, with their depth: where to move or copy to.</summary>
     public IReadOnlyList<(FolderItem Folder, int Depth)> Destinations { get; private set; } = [];
 
@@ -89,7 +86,6 @@ public sealed class IndexModel(Shell shell, ListFolder list, ManageFolders manag
         }
 
         Listing = listing;
-        Mine = true;
         Destinations = WithDepth(await manage.TreeAsync(me, ct));
         Usage = await quota.StatusAsync(me.Id, ct) ?? new StorageStatus(0, quota.QuotaOf(me));
         Grid = View.IsYoungPupil || Request.Cookies[DocumentLinks.ViewCookie] == "grille";

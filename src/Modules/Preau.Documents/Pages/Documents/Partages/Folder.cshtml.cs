@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using Preau.Documents.Features.Browse;
 using Preau.Documents.Features.Files;
+using Preau.Documents.Features.Folders;
 using Preau.Documents.Resources;
 using Preau.Platform.Rights;
 using Preau.Platform.Theming;
@@ -12,13 +13,14 @@ namespace Preau.Documents.Pages.Documents.Partages;
 
 /// <summary>
 /// A folder someone shared with the person: its subfolders and documents, read only; a holder of
-/// contrib may upload into it (the documents are the owner's, in the owner's quota). One of one's
-/// own folders goes to its place in one's space; anything else answers 404.
+/// contrib may upload into it and make subfolders (the documents and folders are the owner's, in
+/// the owner's quota). One of one's own folders goes to its place in one's space; anything else
+/// answers 404.
 /// </summary>
 [RequireAppRight(DocumentsModule.AccessRight)]
 [RequestSizeLimit(MaxPostBytes)]
 [RequestFormLimits(MultipartBodyLengthLimit = MaxPostBytes)]
-public sealed class FolderModel(Shell shell, ListFolder list, UploadDocument upload, IStringLocalizer<DocumentStrings> d) : PageModel
+public sealed class FolderModel(Shell shell, ListFolder list, UploadDocument upload, ManageFolders folders, IStringLocalizer<DocumentStrings> d) : PageModel
 {
     private const long MaxPostBytes = 600L * 1024 * 1024;
 
@@ -30,6 +32,9 @@ public sealed class FolderModel(Shell shell, ListFolder list, UploadDocument upl
 
     [BindProperty(SupportsGet = true, Name = "fait")]
     public int? Uploaded { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "cree")]
+    public string? Created { get; set; }
 
     [BindProperty(SupportsGet = true, Name = "erreur")]
     public string? Error { get; set; }
@@ -64,6 +69,21 @@ public sealed class FolderModel(Shell shell, ListFolder list, UploadDocument upl
         Path = listing.Path;
         CanContribute = listing.CanContribute;
         return Page();
+    }
+
+    /// <summary>A subfolder of the shared folder (the owner's), for a holder of contrib.</summary>
+    public async Task<IActionResult> OnPostCreateAsync(string? name, CancellationToken ct)
+    {
+        var me = (await shell.GetAsync(ct)).User!;
+        var created = await folders.CreateAsync(me, Id, name, ct);
+        if (!created.Found)
+        {
+            return NotFound();
+        }
+
+        return Redirect(created.Succeeded
+            ? $"{Here}?cree={Uri.EscapeDataString(created.Value!.Name)}"
+            : $"{Here}?erreur={Uri.EscapeDataString(created.Errors!.Values.First()[0])}");
     }
 
     public async Task<IActionResult> OnPostUploadAsync(List<IFormFile> files, CancellationToken ct)

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 using Npgsql;
 using Preau.Platform.Persistence;
 
-namespace Preau.Bench.Messaging;
+namespace Preau.Bench.Visibility;
 
 /// <summary>
 /// Counts the SQL commands a measured call sends and, when asked, keeps them with their

@@ -5,6 +5,7 @@ using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using Preau.Bench.Visibility;
 
 namespace Preau.Bench.Documents;
 
@@ -94,11 +95,7 @@ public sealed class TransferMeasurements(AppServer server, HttpClient client, st
         return new Transfer(store, megabytes, rounds, Median(cps), Median(cpSyncs), Median(uploads), Median(downloads), baseline, uploadPeak, downloadPeak, same);
     }
 
-    private static double Median(List<double> values)
-    {
-        var sorted = values.Order().ToList();
-        return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
-    }
+    private static double Median(List<double> values) => LatencyTable.Percentile([.. values.Order()], 0.50);
 
     /// <summary>Writes the round's number over the file's last eight bytes.</summary>
     private static async Task MarkAsync(string path, int round, CancellationToken ct)

@@ -206,7 +206,7 @@ public sealed partial class Measurements(IServiceProvider services, GeneratedPla
             ?? big.Teachers.First(t => t != someone && !big.Blocked.Contains(t));
     }
 
-    private static double Percentile(double[] sorted, double p) => sorted[Math.Max(0, (int)Math.Ceiling(p * sorted.Length) - 1)];
+    private static double Percentile(double[] sorted, double p) => LatencyTable.Percentile(sorted, p);
 
     private static string Ms(double ms) => ms < 1 ? Invariant($"{ms * 1000:0} µs") : Invariant($"{ms:0.00} ms");
 

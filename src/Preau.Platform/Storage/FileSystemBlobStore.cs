@@ -61,7 +61,7 @@ public sealed class FileSystemBlobStore : IBlobStore
         {
             using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
             long length = 0;
-            long sent = 0;
+            long started = 0;
             // No buffer of the stream's own: each write is a whole buffer of ours, handed straight to the file.
             await using (var file = new FileStream(upload, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 0, FileOptions.Asynchronous))
             {
@@ -76,10 +76,10 @@ public sealed class FileSystemBlobStore : IBlobStore
 
                     hash.AppendData(buffer, 0, read);
                     await file.WriteAsync(buffer.AsMemory(0, read), ct);
-                    if (length - sent >= WriteBackBytes)
+                    if (length - started >= WriteBackBytes)
                     {
-                        WriteBack.Start(file.SafeFileHandle, sent, length - sent);
-                        sent = length;
+                        _ = WriteBack.Start(file.SafeFileHandle, started, length - started);
+                        started = length;
                     }
                 }
 

@@ -14,22 +14,24 @@ internal static class WriteBack
 {
     private const uint SyncFileRangeWrite = 2;
 
-    public static void Start(SafeFileHandle file, long offset, long count)
+    /// <summary>Asks for the write-back of <paramref name="count"/> bytes from <paramref name="offset"/>; whether the system took the request.</summary>
+    public static bool Start(SafeFileHandle file, long offset, long count)
     {
         if (!OperatingSystem.IsLinux() || count <= 0)
         {
-            return;
+            return false;
         }
 
         var added = false;
         try
         {
             file.DangerousAddRef(ref added);
-            _ = SyncFileRange((int)file.DangerousGetHandle(), offset, count, SyncFileRangeWrite);
+            return SyncFileRange((int)file.DangerousGetHandle(), offset, count, SyncFileRangeWrite) == 0;
         }
         catch (Exception e) when (e is EntryPointNotFoundException or DllNotFoundException)
         {
             // No such call in this C library: the final fsync does the work.
+            return false;
         }
         finally
         {

@@ -1,5 +1,6 @@
 using System.Reflection;
 using Preau.Account;
+using Preau.Blog;
 using Preau.Admin;
 using Preau.Directory;
 using Preau.Documents;
@@ -27,5 +28,6 @@ public static class PreauModules
         typeof(FeedModule).Assembly,
         typeof(MessagingModule).Assembly,
         typeof(DocumentsModule).Assembly,
+        typeof(BlogModule).Assembly,
     ];
 }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Authorization;
 using Preau.Account;
 using Preau.Admin;
+using Preau.Blog;
 using Preau.Directory;
 using Preau.Documents;
 using Preau.Feed;
@@ -41,6 +42,7 @@ builder.Services.AddDirectoryApp();
 builder.Services.AddFeedApp(builder.Configuration);
 builder.Services.AddMessaging(builder.Configuration);
 builder.Services.AddDocuments(builder.Configuration);
+builder.Services.AddBlog(builder.Configuration);
 builder.Services.AddScoped<DemoCity>();
 
 builder.Services.AddRazorPages();
@@ -112,6 +114,7 @@ app.MapDirectoryApp();
 app.MapFeedApp();
 app.MapMessaging();
 app.MapDocuments();
+app.MapBlog();
 
 await app.RunAsync();
 

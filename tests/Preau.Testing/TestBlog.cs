@@ -11,19 +11,19 @@ using Preau.Testing.Resources;
 namespace Preau.Testing;
 
 /// <summary>
-/// A test-only module that declares a "blog" application with workflow rights, as a real module
+/// A test-only module that declares a "journal" application (a blog-like test app) with workflow rights, as a real module
 /// does from its AddX: access for every profile, blogs created by staff, posts written by
 /// pupils too, comments by pupils in the 2nd degree only. It maps two endpoints that require
 /// rights under /api/v1/test-blog, so that tests see the launcher and the API obey the rights.
 /// </summary>
 public static class TestBlog
 {
-    public const string Access = "blog.access";
-    public const string Create = "blog.create";
-    public const string Post = "blog.post";
-    public const string Comment = "blog.comment";
+    public const string Access = "journal.access";
+    public const string Create = "journal.create";
+    public const string Post = "journal.post";
+    public const string Comment = "journal.comment";
 
-    public static readonly AppDefinition App = new("blog", typeof(TestBlogStrings), "App.Name", "App.Description",
+    public static readonly AppDefinition App = new("journal", typeof(TestBlogStrings), "App.Name", "App.Description",
     [
         new(Access, "Action.Access", DefaultHolders.Profiles(Profile.Student, Profile.Relative, Profile.Teacher, Profile.Personnel, Profile.Periscolaire)),
         new(Create, "Action.Create", DefaultHolders.Profiles(Profile.Teacher, Profile.Personnel)),
@@ -36,7 +36,7 @@ public static class TestBlog
     /// <summary>Adds the module to an application under test: the declaration, its launcher tile, its endpoints.</summary>
     public static void AddTo(IWebHostBuilder builder) => builder.ConfigureTestServices(services =>
     {
-        services.AddApp(App, new AppEntry("blog", typeof(TestBlogStrings), "App.Name", "App.Description", "/blog", "documents", "orange", _ => true, Order: 50));
+        services.AddApp(App, new AppEntry("journal", typeof(TestBlogStrings), "App.Name", "App.Description", "/journal", "documents", "orange", _ => true, Order: 50));
         services.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter, Endpoints>();
     });
 

@@ -178,6 +178,263 @@ namespace Preau.Data.Postgres.Migrations
                     b.ToTable("acc_trusted_devices", (string)null);
                 });
 
+            modelBuilder.Entity("Preau.Blog.Domain.BlogBlog", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("ClassId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("class_id");
+
+                    b.Property<int>("CommentMode")
+                        .HasColumnType("integer")
+                        .HasColumnName("comment_mode");
+
+                    b.Property<Guid?>("CoverId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("cover_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("description");
+
+                    b.Property<bool>("IsPublic")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_public");
+
+                    b.Property<Guid>("OwnerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("owner_id");
+
+                    b.Property<int>("PublishMode")
+                        .HasColumnType("integer")
+                        .HasColumnName("publish_mode");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)")
+                        .HasColumnName("slug");
+
+                    b.Property<Guid>("StructureId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("structure_id");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)")
+                        .HasColumnName("title");
+
+                    b.Property<DateTimeOffset?>("TrashedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("trashed_at");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_blog_blogs");
+
+                    b.HasIndex("Slug")
+                        .IsUnique()
+                        .HasDatabaseName("ux_blog_blogs_slug");
+
+                    b.HasIndex("OwnerId", "TrashedAt")
+                        .HasDatabaseName("ix_blog_blogs_owner");
+
+                    b.ToTable("blog_blogs", (string)null);
+                });
+
+            modelBuilder.Entity("Preau.Blog.Domain.BlogComment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AuthorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("author_id");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("body");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("PostId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("post_id");
+
+                    b.Property<int>("State")
+                        .HasColumnType("integer")
+                        .HasColumnName("state");
+
+                    b.HasKey("Id")
+                        .HasName("pk_blog_comments");
+
+                    b.HasIndex("PostId", "CreatedAt")
+                        .HasDatabaseName("ix_blog_comments_post");
+
+                    b.ToTable("blog_comments", (string)null);
+                });
+
+            modelBuilder.Entity("Preau.Blog.Domain.BlogMedia", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("BlobKey")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("blob_key");
+
+                    b.Property<Guid>("BlogId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("blog_id");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(127)
+                        .HasColumnType("character varying(127)")
+                        .HasColumnName("content_type");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<long>("Length")
+                        .HasColumnType("bigint")
+                        .HasColumnName("length");
+
+                    b.Property<Guid>("UploaderId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("uploader_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_blog_media");
+
+                    b.HasIndex("BlogId")
+                        .HasDatabaseName("ix_blog_media_blog");
+
+                    b.ToTable("blog_media", (string)null);
+                });
+
+            modelBuilder.Entity("Preau.Blog.Domain.BlogPost", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AuthorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("author_id");
+
+                    b.Property<Guid>("BlogId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("blog_id");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("body");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Excerpt")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)")
+                        .HasColumnName("excerpt");
+
+                    b.Property<DateTimeOffset?>("FirstPublishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("first_published_at");
+
+                    b.Property<Guid?>("PublishedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("published_by");
+
+                    b.Property<string>("Remark")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("remark");
+
+                    b.Property<string>("SearchText")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("search_text");
+
+                    b.Property<int>("State")
+                        .HasColumnType("integer")
+                        .HasColumnName("state");
+
+                    b.Property<DateTimeOffset?>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("submitted_at");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(160)
+                        .HasColumnType("character varying(160)")
+                        .HasColumnName("title");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_blog_posts");
+
+                    b.HasIndex("AuthorId", "State")
+                        .HasDatabaseName("ix_blog_posts_author");
+
+                    b.HasIndex("BlogId", "State", "FirstPublishedAt", "Id")
+                        .HasDatabaseName("ix_blog_posts_blog");
+
+                    b.ToTable("blog_posts", (string)null);
+                });
+
+            modelBuilder.Entity("Preau.Blog.Domain.BlogPostMedia", b =>
+                {
+                    b.Property<Guid>("PostId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("post_id");
+
+                    b.Property<Guid>("MediaId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("media_id");
+
+                    b.HasKey("PostId", "MediaId")
+                        .HasName("pk_blog_post_media");
+
+                    b.HasIndex("MediaId")
+                        .HasDatabaseName("ix_blog_post_media_media");
+
+                    b.ToTable("blog_post_media", (string)null);
+                });
+
             modelBuilder.Entity("Preau.Directory.Domain.PersonPhoto", b =>
                 {
                     b.Property<Guid>("UserId")
@@ -2414,6 +2671,53 @@ namespace Preau.Data.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_acc_trusted_devices_dir_users_user_id");
+                });
+
+            modelBuilder.Entity("Preau.Blog.Domain.BlogComment", b =>
+                {
+                    b.HasOne("Preau.Blog.Domain.BlogPost", null)
+                        .WithMany()
+                        .HasForeignKey("PostId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_blog_comments_blog_post_post_id");
+                });
+
+            modelBuilder.Entity("Preau.Blog.Domain.BlogMedia", b =>
+                {
+                    b.HasOne("Preau.Blog.Domain.BlogBlog", null)
+                        .WithMany()
+                        .HasForeignKey("BlogId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_blog_media_blog_blogs_blog_id");
+                });
+
+            modelBuilder.Entity("Preau.Blog.Domain.BlogPost", b =>
+                {
+                    b.HasOne("Preau.Blog.Domain.BlogBlog", null)
+                        .WithMany()
+                        .HasForeignKey("BlogId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_blog_posts_blog_blogs_blog_id");
+                });
+
+            modelBuilder.Entity("Preau.Blog.Domain.BlogPostMedia", b =>
+                {
+                    b.HasOne("Preau.Blog.Domain.BlogMedia", null)
+                        .WithMany()
+                        .HasForeignKey("MediaId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_blog_post_media_blog_media_media_id");
+
+                    b.HasOne("Preau.Blog.Domain.BlogPost", null)
+                        .WithMany()
+                        .HasForeignKey("PostId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_blog_post_media_blog_posts_post_id");
                 });
 
             modelBuilder.Entity("Preau.Directory.Domain.PersonPhoto", b =>

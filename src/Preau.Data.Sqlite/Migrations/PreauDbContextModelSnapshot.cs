@@ -173,6 +173,263 @@ namespace Preau.Data.Sqlite.Migrations
                     b.ToTable("acc_trusted_devices", (string)null);
                 });
 
+            modelBuilder.Entity("Preau.Blog.Domain.BlogBlog", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("ClassId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("class_id");
+
+                    b.Property<int>("CommentMode")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("comment_mode");
+
+                    b.Property<Guid?>("CoverId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("cover_id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("description");
+
+                    b.Property<bool>("IsPublic")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("is_public");
+
+                    b.Property<Guid>("OwnerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("owner_id");
+
+                    b.Property<int>("PublishMode")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("publish_mode");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("slug");
+
+                    b.Property<Guid>("StructureId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("structure_id");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("title");
+
+                    b.Property<long?>("TrashedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("trashed_at");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_blog_blogs");
+
+                    b.HasIndex("Slug")
+                        .IsUnique()
+                        .HasDatabaseName("ux_blog_blogs_slug");
+
+                    b.HasIndex("OwnerId", "TrashedAt")
+                        .HasDatabaseName("ix_blog_blogs_owner");
+
+                    b.ToTable("blog_blogs", (string)null);
+                });
+
+            modelBuilder.Entity("Preau.Blog.Domain.BlogComment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AuthorId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("author_id");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("body");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("PostId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("post_id");
+
+                    b.Property<int>("State")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("state");
+
+                    b.HasKey("Id")
+                        .HasName("pk_blog_comments");
+
+                    b.HasIndex("PostId", "CreatedAt")
+                        .HasDatabaseName("ix_blog_comments_post");
+
+                    b.ToTable("blog_comments", (string)null);
+                });
+
+            modelBuilder.Entity("Preau.Blog.Domain.BlogMedia", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("BlobKey")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("blob_key");
+
+                    b.Property<Guid>("BlogId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("blog_id");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(127)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("content_type");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<long>("Length")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("length");
+
+                    b.Property<Guid>("UploaderId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("uploader_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_blog_media");
+
+                    b.HasIndex("BlogId")
+                        .HasDatabaseName("ix_blog_media_blog");
+
+                    b.ToTable("blog_media", (string)null);
+                });
+
+            modelBuilder.Entity("Preau.Blog.Domain.BlogPost", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AuthorId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("author_id");
+
+                    b.Property<Guid>("BlogId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("blog_id");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("body");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Excerpt")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("excerpt");
+
+                    b.Property<long?>("FirstPublishedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("first_published_at");
+
+                    b.Property<Guid?>("PublishedBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("published_by");
+
+                    b.Property<string>("Remark")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("remark");
+
+                    b.Property<string>("SearchText")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("search_text");
+
+                    b.Property<int>("State")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("state");
+
+                    b.Property<long?>("SubmittedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("submitted_at");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(160)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("title");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_blog_posts");
+
+                    b.HasIndex("AuthorId", "State")
+                        .HasDatabaseName("ix_blog_posts_author");
+
+                    b.HasIndex("BlogId", "State", "FirstPublishedAt", "Id")
+                        .HasDatabaseName("ix_blog_posts_blog");
+
+                    b.ToTable("blog_posts", (string)null);
+                });
+
+            modelBuilder.Entity("Preau.Blog.Domain.BlogPostMedia", b =>
+                {
+                    b.Property<Guid>("PostId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("post_id");
+
+                    b.Property<Guid>("MediaId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("media_id");
+
+                    b.HasKey("PostId", "MediaId")
+                        .HasName("pk_blog_post_media");
+
+                    b.HasIndex("MediaId")
+                        .HasDatabaseName("ix_blog_post_media_media");
+
+                    b.ToTable("blog_post_media", (string)null);
+                });
+
             modelBuilder.Entity("Preau.Directory.Domain.PersonPhoto", b =>
                 {
                     b.Property<Guid>("UserId")
@@ -2405,6 +2662,53 @@ namespace Preau.Data.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_acc_trusted_devices_dir_users_user_id");
+                });
+
+            modelBuilder.Entity("Preau.Blog.Domain.BlogComment", b =>
+                {
+                    b.HasOne("Preau.Blog.Domain.BlogPost", null)
+                        .WithMany()
+                        .HasForeignKey("PostId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_blog_comments_blog_post_post_id");
+                });
+
+            modelBuilder.Entity("Preau.Blog.Domain.BlogMedia", b =>
+                {
+                    b.HasOne("Preau.Blog.Domain.BlogBlog", null)
+                        .WithMany()
+                        .HasForeignKey("BlogId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_blog_media_blog_blogs_blog_id");
+                });
+
+            modelBuilder.Entity("Preau.Blog.Domain.BlogPost", b =>
+                {
+                    b.HasOne("Preau.Blog.Domain.BlogBlog", null)
+                        .WithMany()
+                        .HasForeignKey("BlogId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_blog_posts_blog_blogs_blog_id");
+                });
+
+            modelBuilder.Entity("Preau.Blog.Domain.BlogPostMedia", b =>
+                {
+                    b.HasOne("Preau.Blog.Domain.BlogMedia", null)
+                        .WithMany()
+                        .HasForeignKey("MediaId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_blog_post_media_blog_media_media_id");
+
+                    b.HasOne("Preau.Blog.Domain.BlogPost", null)
+                        .WithMany()
+                        .HasForeignKey("PostId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_blog_post_media_blog_posts_post_id");
                 });
 
             modelBuilder.Entity("Preau.Directory.Domain.PersonPhoto", b =>

@@ -40,6 +40,31 @@ public sealed class Shares(PreauDbContext db, Reach reach, ShareableTypes types,
     }
 
     /// <summary>
+    /// Every right <paramref name="userId"/> holds on one resource, in one query: all of the type's
+    /// when they own it, else those their shares and their groups' give together (empty: none).
+    /// For a page that shows or hides several actions on the same resource.
+    /// </summary>
+    public async Task<IReadOnlySet<string>> RightsOnAsync(Guid userId, string type, Guid resourceId, Guid ownerId, CancellationToken ct = default)
+    {
+        var shareable = Type(type);
+        if (ownerId == userId)
+        {
+            return shareable.ByKey.Keys.ToHashSet(StringComparer.Ordinal);
+        }
+
+        var principals = await PrincipalsOfAsync(userId, ct);
+        if (principals.Count == 0)
+        {
+            return new HashSet<string>(StringComparer.Ordinal);
+        }
+
+        var masks = await db.Set<Share>().AsNoTracking()
+            .Where(s => s.ResourceType == type && s.ResourceId == resourceId && principals.Contains(s.PrincipalId))
+            .Select(s => s.Rights).ToListAsync(ct);
+        return shareable.KeysOf(masks.Aggregate(0, (all, mask) => all | mask)).ToHashSet(StringComparer.Ordinal);
+    }
+
+    /// <summary>
     /// The ids of the resources of a type on which a person holds a right through a share, as a
     /// query a module joins to its list (with the resources the person owns).
     /// </summary>

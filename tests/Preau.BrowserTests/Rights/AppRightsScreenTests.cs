@@ -39,22 +39,22 @@ public sealed class AppRightsScreenTests(RightsBrowserApp app, ITestOutputHelper
         await page.GetByRole(AriaRole.Link, new() { Name = "Gérer École élémentaire Jules Ferry" }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Applications et droits" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Applications et droits");
-        var pupilsCreate = page.GetByRole(AriaRole.Checkbox, new() { Name = "Créer un blog — Élève" });
+        var pupilsCreate = page.GetByRole(AriaRole.Checkbox, new() { Name = "Créer un journal — Élève" });
         await Expect(pupilsCreate).Not.ToBeCheckedAsync();
-        await Expect(page.GetByRole(AriaRole.Checkbox, new() { Name = "Créer un blog — Enseignant" })).ToBeCheckedAsync();
+        await Expect(page.GetByRole(AriaRole.Checkbox, new() { Name = "Créer un journal — Enseignant" })).ToBeCheckedAsync();
         await page.CheckAsync(name, width, output);
 
         await pupilsCreate.CheckAsync();
         // Each application has its own form: save the blog's.
         await page.Locator("form").Filter(new() { Has = pupilsCreate }).GetByRole(AriaRole.Button, new() { Name = "Enregistrer" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Les droits sont enregistrés");
-        await Expect(page.GetByRole(AriaRole.Checkbox, new() { Name = "Créer un blog — Élève (modifié)" })).ToBeCheckedAsync();
+        await Expect(page.GetByRole(AriaRole.Checkbox, new() { Name = "Créer un journal — Élève (modifié)" })).ToBeCheckedAsync();
         await page.CheckAsync(name + "-saved", width, output);
 
         page.Dialog += (_, dialog) => dialog.AcceptAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Rétablir les droits par défaut" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Les droits par défaut sont rétablis");
-        await Expect(page.GetByRole(AriaRole.Checkbox, new() { Name = "Créer un blog — Élève" })).Not.ToBeCheckedAsync();
+        await Expect(page.GetByRole(AriaRole.Checkbox, new() { Name = "Créer un journal — Élève" })).Not.ToBeCheckedAsync();
     }
 
 }

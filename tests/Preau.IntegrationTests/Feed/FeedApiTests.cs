@@ -59,7 +59,7 @@ public abstract class FeedApiTests(FeedPagesApp app)
         Assert.Equal(JsonValueKind.Null, second.GetProperty("nextBefore").ValueKind);
 
         Assert.Equal([post, ids[4]], Ids(await JsonAsync(client, $"/api/v1/feed?after={ids[3]}")));
-        Assert.Equal([post], Ids(await JsonAsync(client, "/api/v1/feed?app=blog")));
+        Assert.Equal([post], Ids(await JsonAsync(client, "/api/v1/feed?app=journal")));
         Assert.DoesNotContain(post, Ids(await JsonAsync(client, "/api/v1/feed?app=tests")));
     }
 

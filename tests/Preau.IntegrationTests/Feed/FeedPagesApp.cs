@@ -7,8 +7,8 @@ namespace Preau.IntegrationTests.Feed;
 
 /// <summary>
 /// An application whose feed has two publishing applications, so that the filter has something
-/// to choose: the test notes ("tests", no launcher tile) and the test blog ("blog", with a tile
-/// named "Blog (test)"), which publishes "tests.blog-post".
+/// to choose: the test notes ("tests", no launcher tile) and the test journal ("journal", with a tile
+/// named "Journal (test)"), which publishes "tests.blog-post".
 /// </summary>
 public class FeedPagesApp(DatabaseKind kind) : PreauApp(kind)
 {
@@ -19,7 +19,7 @@ public class FeedPagesApp(DatabaseKind kind) : PreauApp(kind)
         base.ConfigureWebHost(builder);
         TestBlog.AddTo(builder);
         builder.ConfigureTestServices(services => services.AddFeedType(
-            new FeedType(BlogPostType, "blog", "blog", typeof(TestNoteStrings), "Feed.Label", "Feed.Text", "Feed.Short")));
+            new FeedType(BlogPostType, "journal", "blog", typeof(TestNoteStrings), "Feed.Label", "Feed.Text", "Feed.Short")));
     }
 }
 

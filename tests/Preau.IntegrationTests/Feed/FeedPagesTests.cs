@@ -104,12 +104,12 @@ public abstract class FeedPagesTests(FeedPagesApp app)
         // The filter names each application: by its launcher tile, else by its first type.
         var filters = first.QuerySelectorAll(".feed-filters a").Select(a => (a.TextContent.Trim(), a.GetAttribute("href"))).ToList();
         Assert.Contains(("Tout", "/fil"), filters);
-        Assert.Contains(("Blog (test)", "/fil?app=blog"), filters);
+        Assert.Contains(("Journal (test)", "/fil?app=journal"), filters);
         Assert.Contains(("Une note de test est publiée", "/fil?app=tests"), filters);
-        var blog = await client.GetPageAsync("/fil?app=blog");
+        var blog = await client.GetPageAsync("/fil?app=journal");
         Assert.Equal([post.EventId], Ids(blog));
-        Assert.Equal("page", blog.QuerySelector(".feed-filters a[href='/fil?app=blog']")!.GetAttribute("aria-current"));
-        Assert.Equal("Blog (test)", blog.QuerySelector("li .feed-app")!.TextContent);
+        Assert.Equal("page", blog.QuerySelector(".feed-filters a[href='/fil?app=journal']")!.GetAttribute("aria-current"));
+        Assert.Equal("Journal (test)", blog.QuerySelector("li .feed-app")!.TextContent);
 
         var onlyNotes = await client.GetPageAsync("/fil?app=tests");
         Assert.DoesNotContain(post.EventId, Ids(onlyNotes));

@@ -78,26 +78,26 @@ public abstract class AppRightsTests(RightsApp app)
         var lea = await app.SignedInClientAsync(Personas.Lea);
         var karim = await app.SignedInClientAsync(Personas.Karim);
         var audited = (await AuditAsync(school)).Count;
-        Assert.Contains("blog", await LauncherAsync(lea));
-        Assert.Contains("blog", await LauncherAsync(karim));
+        Assert.Contains("journal", await LauncherAsync(lea));
+        Assert.Contains("journal", await LauncherAsync(karim));
         Assert.Contains("help", await LauncherAsync(lea));
 
         var put = await PutAsync(isabelle, school, TestBlog.Access, ["Relative", "Teacher", "Personnel", "Periscolaire"]);
         Assert.Equal(HttpStatusCode.NoContent, put.StatusCode);
 
-        Assert.DoesNotContain("blog", await LauncherAsync(lea));
+        Assert.DoesNotContain("journal", await LauncherAsync(lea));
         Assert.DoesNotContain(TestBlog.Access, await RightsAsync(lea));
         Assert.Contains("help", await LauncherAsync(lea));
         Assert.Contains("account", await LauncherAsync(lea));
-        Assert.Contains("blog", await LauncherAsync(karim));
+        Assert.Contains("journal", await LauncherAsync(karim));
 
         var reset = await isabelle.PostAsync($"/api/v1/admin/structures/{school}/app-rights/reset", null, Ct);
         Assert.Equal(HttpStatusCode.NoContent, reset.StatusCode);
-        Assert.Contains("blog", await LauncherAsync(lea));
+        Assert.Contains("journal", await LauncherAsync(lea));
 
         var audit = (await AuditAsync(school)).Skip(audited).ToList();
         Assert.Equal(["app-rights.update", "app-rights.reset"], audit.Select(a => a.Action));
-        Assert.Contains("blog.access: -Student", audit[0].Details, StringComparison.Ordinal);
+        Assert.Contains("journal.access: -Student", audit[0].Details, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -161,27 +161,27 @@ public abstract class AppRightsTests(RightsApp app)
         var lea = await app.SignedInClientAsync(Personas.Lea);
         // Pupils lose the access as a profile, then Léa's class group gets it back from the screen.
         Assert.Equal(HttpStatusCode.NoContent, (await PutAsync(isabelle, school, TestBlog.Access, ["Relative", "Teacher", "Personnel", "Periscolaire"])).StatusCode);
-        Assert.DoesNotContain("blog", await LauncherAsync(lea));
+        Assert.DoesNotContain("journal", await LauncherAsync(lea));
 
         var page = $"/admin/structures/{school}/apps";
         var html = await isabelle.GetStringAsync(page, Ct);
-        Assert.Contains("blog.create", html, StringComparison.Ordinal);
+        Assert.Contains("journal.create", html, StringComparison.Ordinal);
         var token = await PreauApp.AntiforgeryTokenAsync(isabelle, page);
         var fields = new List<KeyValuePair<string, string>>
         {
-            new("__csrf", token), new("app", "blog"), new("addGroup", group.ToString()),
-            new("r", "blog.access|p:Teacher"), new("r", "blog.access|p:Personnel"), new("r", "blog.access|p:Relative"), new("r", "blog.access|p:Periscolaire"),
-            new("r", "blog.create|p:Teacher"), new("r", "blog.create|p:Personnel"),
-            new("r", "blog.post|p:Student"), new("r", "blog.post|p:Teacher"), new("r", "blog.post|p:Personnel"),
-            new("r", "blog.comment|p:Relative"), new("r", "blog.comment|p:Teacher"), new("r", "blog.comment|p:Personnel"),
+            new("__csrf", token), new("app", "journal"), new("addGroup", group.ToString()),
+            new("r", "journal.access|p:Teacher"), new("r", "journal.access|p:Personnel"), new("r", "journal.access|p:Relative"), new("r", "journal.access|p:Periscolaire"),
+            new("r", "journal.create|p:Teacher"), new("r", "journal.create|p:Personnel"),
+            new("r", "journal.post|p:Student"), new("r", "journal.post|p:Teacher"), new("r", "journal.post|p:Personnel"),
+            new("r", "journal.comment|p:Relative"), new("r", "journal.comment|p:Teacher"), new("r", "journal.comment|p:Personnel"),
         };
         var posted = await isabelle.PostAsync(page + "?handler=Save", new FormUrlEncodedContent(fields), Ct);
         Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
         Assert.Equal(page + "?done=saved", posted.Headers.Location?.OriginalString);
 
-        Assert.Contains("blog", await LauncherAsync(lea));
+        Assert.Contains("journal", await LauncherAsync(lea));
         var after = await isabelle.GetStringAsync(page, Ct);
-        Assert.Contains($"value=\"blog.access|g:{group}\" checked", after, StringComparison.Ordinal);
+        Assert.Contains($"value=\"journal.access|g:{group}\" checked", after, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NoContent, (await isabelle.PostAsync($"/api/v1/admin/structures/{school}/app-rights/reset", null, Ct)).StatusCode);
     }
 
@@ -252,7 +252,7 @@ public abstract class AppRightsTests(RightsApp app)
         var admin = await app.SignedInClientAsync(Personas.Admin);
         var matrix = await admin.GetFromJsonAsync<JsonElement>($"/api/v1/admin/structures/{hugoSchool}/app-rights", Ct);
         Assert.False(matrix.GetProperty("customised").GetBoolean());
-        Assert.Contains("blog", matrix.GetProperty("apps").EnumerateArray().Select(a => a.GetProperty("id").GetString()));
+        Assert.Contains("journal", matrix.GetProperty("apps").EnumerateArray().Select(a => a.GetProperty("id").GetString()));
         Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync($"/admin/structures/{hugoSchool}/apps", Ct)).StatusCode);
     }
 }

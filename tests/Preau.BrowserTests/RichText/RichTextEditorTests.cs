@@ -383,7 +383,7 @@ public sealed class RichTextEditorTests(BrowserApp app, ITestOutputHelper output
         await page.EvaluateAsync(paste, "<p>avant <img src=x onerror=\"window.__xss = 1\"> après</p>");
         await page.EvaluateAsync(paste, "<p><img src=\"/messagerie/pieces/ok.png\" onerror=\"window.__xss = 2\" onload=\"window.__xss = 3\"><a href=\"https://example.org\" onmouseover=\"window.__xss = 4\">lien</a></p>");
         await page.EvaluateAsync(paste, "<svg><image href=x onerror=\"window.__xss = 5\"></image></svg><details open ontoggle=\"window.__xss = 6\"><summary>x</summary></details>");
-        await page.GetByRole(AriaRole.Textbox, new() { Name = "Message" }).Locator("a").HoverAsync();
+        await page.GetByRole(AriaRole.Textbox, new() { Name = "Message" }).GetByRole(AriaRole.Link, new() { Name = "lien" }).HoverAsync();
 
         Assert.Null(await page.EvaluateAsync<int?>("() => window.__xss"));
         Assert.Equal(0, await page.Locator(".richtext-area [onerror], .richtext-area [onload], .richtext-area [onmouseover], .richtext-area svg, .richtext-area details").CountAsync());

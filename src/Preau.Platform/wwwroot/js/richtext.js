@@ -87,6 +87,8 @@
         const href = node.getAttribute("href");
         if (!safeHref(href) && !(options.siteLinks && safeSrc(href))) { out.append(children); return; }
         element.setAttribute("href", href);
+        // Squire may leave an empty link where the caret was (a zero-width space in it): no link to post.
+        if (!forEditor && children.textContent.trim() === "" && !children.querySelector("img")) return;
       }
       if (name === "img") {
         const src = node.getAttribute("src");

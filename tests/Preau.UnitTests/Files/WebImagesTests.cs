@@ -13,8 +13,8 @@ public sealed class WebImagesTests
     public void A_big_sideways_phone_photo_with_gps_comes_out_upright_small_and_without_metadata()
     {
         // Stored 4000 × 3000, left half red, right half blue; EXIF orientation 6 (turn 90° clockwise) and a GPS position.
-        var photo = WithExif(TestImages.Picture(4000, 3000, SKEncodedImageFormat.Jpeg), orientation: 6);
-        Assert.True(Contains(photo, Latitude), "the test photo carries its GPS latitude");
+        var photo = TestImages.WithExif(TestImages.Picture(4000, 3000, SKEncodedImageFormat.Jpeg), orientation: 6);
+        Assert.True(Contains(photo, TestImages.Latitude), "the test photo carries its GPS latitude");
 
         var web = Web.Prepare(photo)!;
 
@@ -22,7 +22,7 @@ public sealed class WebImagesTests
         Assert.Equal("image/jpeg", web.MediaType);
         Assert.Equal((1200, 1600), (web.Width, web.Height));
         Assert.False(Contains(web.Bytes, "Exif\0\0"u8.ToArray()), "no EXIF segment");
-        Assert.False(Contains(web.Bytes, Latitude), "no GPS latitude");
+        Assert.False(Contains(web.Bytes, TestImages.Latitude), "no GPS latitude");
         Assert.Equal(-1, Array.IndexOf(Markers(web.Bytes), (byte)0xE1));
         using var codec = SKCodec.Create(new MemoryStream(web.Bytes));
         Assert.Equal(SKEncodedOrigin.TopLeft, codec.EncodedOrigin);
@@ -35,13 +35,13 @@ public sealed class WebImagesTests
     [Fact]
     public void A_small_photo_with_metadata_is_redrawn_at_its_size_without_it()
     {
-        var photo = WithExif(TestImages.Picture(640, 480, SKEncodedImageFormat.Jpeg), orientation: 1);
+        var photo = TestImages.WithExif(TestImages.Picture(640, 480, SKEncodedImageFormat.Jpeg), orientation: 1);
 
         var web = Web.Prepare(photo)!;
 
         Assert.True(web.Redrawn);
         Assert.Equal((640, 480), (web.Width, web.Height));
-        Assert.False(Contains(web.Bytes, Latitude));
+        Assert.False(Contains(web.Bytes, TestImages.Latitude));
     }
 
     [Fact]
@@ -114,41 +114,6 @@ public sealed class WebImagesTests
         var capped = new WebImages(Options.Create(new WebImageOptions { MaxSourceBytes = 1000 }));
 
         Assert.Null(await capped.PrepareAsync(new MemoryStream(TestImages.Picture(2000, 2000, SKEncodedImageFormat.Png)), CancellationToken.None));
-    }
-
-    /// <summary>48° 51' 24" N, as EXIF rationals: what must not leave the server.</summary>
-    private static readonly byte[] Latitude = [48, 0, 0, 0, 1, 0, 0, 0, 51, 0, 0, 0, 1, 0, 0, 0, 24, 0, 0, 0, 1, 0, 0, 0];
-
-    /// <summary>The JPEG with an EXIF segment (little-endian TIFF) giving its orientation and a GPS latitude.</summary>
-    private static byte[] WithExif(byte[] jpeg, ushort orientation)
-    {
-        var tiff = new byte[8 + 2 + 2 * 12 + 4 + 2 + 2 * 12 + 4 + Latitude.Length];
-        "II"u8.CopyTo(tiff);
-        BinaryPrimitives.WriteUInt16LittleEndian(tiff.AsSpan(2), 42);
-        BinaryPrimitives.WriteUInt32LittleEndian(tiff.AsSpan(4), 8);
-        const int gpsIfd = 8 + 2 + 24 + 4;
-        const int latitude = gpsIfd + 2 + 24 + 4;
-        var at = 8;
-        BinaryPrimitives.WriteUInt16LittleEndian(tiff.AsSpan(at), 2);
-        Entry(tiff, at + 2, 0x0112, 3, 1, orientation);
-        Entry(tiff, at + 14, 0x8825, 4, 1, gpsIfd);
-        at = gpsIfd;
-        BinaryPrimitives.WriteUInt16LittleEndian(tiff.AsSpan(at), 2);
-        Entry(tiff, at + 2, 0x0001, 2, 2, 'N');
-        Entry(tiff, at + 14, 0x0002, 5, 3, latitude);
-        Latitude.CopyTo(tiff, latitude);
-
-        byte[] app1 = [0xFF, 0xE1, 0, 0, .. "Exif\0\0"u8, .. tiff];
-        BinaryPrimitives.WriteUInt16BigEndian(app1.AsSpan(2), (ushort)(app1.Length - 2));
-        return [.. jpeg[..2], .. app1, .. jpeg[2..]];
-    }
-
-    private static void Entry(byte[] tiff, int at, ushort tag, ushort type, uint count, uint value)
-    {
-        BinaryPrimitives.WriteUInt16LittleEndian(tiff.AsSpan(at), tag);
-        BinaryPrimitives.WriteUInt16LittleEndian(tiff.AsSpan(at + 2), type);
-        BinaryPrimitives.WriteUInt32LittleEndian(tiff.AsSpan(at + 4), count);
-        BinaryPrimitives.WriteUInt32LittleEndian(tiff.AsSpan(at + 8), value);
     }
 
     /// <summary>A PNG, transparent but for an opaque green rectangle in its lower right.</summary>

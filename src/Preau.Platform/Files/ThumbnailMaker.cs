@@ -10,6 +10,9 @@ public enum ThumbnailFormat
 
     /// <summary>JPEG, on a white background.</summary>
     Jpeg,
+
+    /// <summary>PNG (keeps transparency, lossless; the quality is ignored).</summary>
+    Png,
 }
 
 /// <summary>Why no thumbnail was made.</summary>
@@ -43,7 +46,12 @@ public sealed record ThumbnailSpec(int MaxSide = 320, bool Square = false, Thumb
     /// <summary>The largest canvas a source may claim (width × height), checked from its header before any decoding.</summary>
     public long MaxPixels { get; init; } = 50_000_000;
 
-    public string MediaType => Format == ThumbnailFormat.Webp ? "image/webp" : "image/jpeg";
+    public string MediaType => Format switch
+    {
+        ThumbnailFormat.Webp => "image/webp",
+        ThumbnailFormat.Png => "image/png",
+        _ => "image/jpeg",
+    };
 }
 
 /// <summary>A thumbnail's bytes, or why there is none.</summary>
@@ -112,7 +120,13 @@ public static class ThumbnailMaker
         canvas.DrawImage(image, 0, 0, new SKSamplingOptions(SKFilterMode.Linear, SKMipmapMode.Linear));
         canvas.Flush();
         using var snapshot = surface.Snapshot();
-        using var encoded = snapshot.Encode(spec.Format == ThumbnailFormat.Webp ? SKEncodedImageFormat.Webp : SKEncodedImageFormat.Jpeg, Math.Clamp(spec.Quality, 1, 100));
+        var format = spec.Format switch
+        {
+            ThumbnailFormat.Webp => SKEncodedImageFormat.Webp,
+            ThumbnailFormat.Png => SKEncodedImageFormat.Png,
+            _ => SKEncodedImageFormat.Jpeg,
+        };
+        using var encoded = snapshot.Encode(format, Math.Clamp(spec.Quality, 1, 100));
         return encoded is null ? Refused(spec, ThumbnailProblem.NotAnImage) : new ThumbnailImage(encoded.ToArray(), spec.MediaType, width, height, ThumbnailProblem.None);
     }
 

@@ -142,10 +142,12 @@ internal sealed class ThumbnailJob(IServiceProvider services, IEnumerable<Thumbn
 
 public static class FilesSetup
 {
-    /// <summary>Thumbnails and their background job; called by AddPreauPlatform.</summary>
+    /// <summary>Thumbnails and their background job, web versions of uploaded pictures; called by AddPreauPlatform.</summary>
     public static IServiceCollection AddPreauFiles(this IServiceCollection services)
     {
         services.AddScoped<Thumbnails>();
+        services.AddOptions<WebImageOptions>().BindConfiguration("Files:WebImages");
+        services.AddSingleton<WebImages>();
         services.AddJobHandler<ThumbnailJob>(Thumbnails.JobKind);
         return services;
     }

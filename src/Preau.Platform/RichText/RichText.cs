@@ -18,8 +18,9 @@ public sealed record RichText(string Html, string PlainText, bool IsTooLong = fa
 {
     public static readonly RichText Empty = new(string.Empty, string.Empty);
 
-    /// <summary>Nothing to read: no text and no image (an empty paragraph or a lone line break count as nothing).</summary>
-    public bool IsEmpty => PlainText.Length == 0 && !Html.Contains("<img", StringComparison.Ordinal);
+    /// <summary>Nothing to read: no text, no image and no recording (an empty paragraph or a lone line break count as nothing).</summary>
+    public bool IsEmpty => PlainText.Length == 0 && !Html.Contains("<img", StringComparison.Ordinal)
+        && !Html.Contains("<audio", StringComparison.Ordinal) && !Html.Contains("<video", StringComparison.Ordinal);
 
     /// <summary>
     /// The markup as Razor content, written as it is. Only for a value that was just sanitized;

@@ -13,7 +13,8 @@ namespace Preau.Platform.RichText;
 /// (<see cref="RenderSafe"/>, when a view writes it). An allow-list on HtmlSanitizer: paragraphs,
 /// line breaks, bold, italic, underline, strike, lists, quotes, two heading levels, links
 /// (http, https, mailto; opened apart, no referrer, no follow) and images from the site paths the
-/// <see cref="RichTextPolicy"/> names. Nothing else: no style, class, id, event handler, form,
+/// <see cref="RichTextPolicy"/> names; for a policy that opts in, audio and video from those paths
+/// and links to documents under them. Nothing else: no style, class, id, event handler, form,
 /// frame, SVG, MathML nor comment. See docs/rich-text.md.
 /// </summary>
 public sealed class RichTextSanitizer
@@ -29,6 +30,9 @@ public sealed class RichTextSanitizer
         ["blockquote"] = FrozenSet<string>.Empty, ["h2"] = FrozenSet<string>.Empty, ["h3"] = FrozenSet<string>.Empty,
         ["a"] = new[] { "href", "rel", "target" }.ToFrozenSet(StringComparer.Ordinal),
         ["img"] = new[] { "src", "alt" }.ToFrozenSet(StringComparer.Ordinal),
+        // Only for a policy that opts in (RichTextPolicy.AllowsMedia); any other drops them with their content.
+        ["audio"] = new[] { "src", "controls" }.ToFrozenSet(StringComparer.Ordinal),
+        ["video"] = new[] { "src", "controls", "poster" }.ToFrozenSet(StringComparer.Ordinal),
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     /// <summary>The schemes a link may use.</summary>
@@ -40,8 +44,11 @@ public sealed class RichTextSanitizer
     /// <summary>Elements removed with everything inside them: their content is code, a document of its own, or foreign markup.</summary>
     private const string DroppedWithContent =
         "script, style, template, noscript, iframe, frame, frameset, object, embed, applet, svg, math, "
-        + "textarea, select, option, title, head, xmp, noembed, noframes, plaintext, canvas, audio, video, "
+        + "textarea, select, option, title, head, xmp, noembed, noframes, plaintext, canvas, "
         + "source, track, map, link, meta, base, portal, dialog, input, button";
+
+    /// <summary>Media: dropped with their content unless the policy keeps them, and then always emptied.</summary>
+    private const string Media = "audio, video";
 
     /// <summary>Elements whose inner text ends a line in the plain text.</summary>
     private static readonly FrozenSet<string> Blocks = new[] { "p", "li", "blockquote", "h2", "h3", "ul", "ol" }.ToFrozenSet(StringComparer.Ordinal);
@@ -63,7 +70,7 @@ public sealed class RichTextSanitizer
             AllowedTags = AllowList.Keys.ToHashSet(StringComparer.Ordinal),
             AllowedAttributes = AllowList.Values.SelectMany(a => a).ToHashSet(StringComparer.Ordinal),
             AllowedSchemes = LinkSchemes.ToHashSet(StringComparer.Ordinal),
-            UriAttributes = new HashSet<string>(["href", "src"], StringComparer.Ordinal),
+            UriAttributes = new HashSet<string>(["href", "src", "poster"], StringComparer.Ordinal),
             AllowedCssProperties = new HashSet<string>(StringComparer.Ordinal),
             AllowedAtRules = new HashSet<AngleSharp.Css.Dom.CssRuleType>(),
         })
@@ -88,7 +95,7 @@ public sealed class RichTextSanitizer
         var body = dom.Body;
         if (body is null) return RichText.Empty;
 
-        Prepare(dom, body);
+        Prepare(dom, body, policy);
         _sanitizer.SanitizeDom(dom, body);
         Enforce(body, policy);
 
@@ -152,11 +159,18 @@ public sealed class RichTextSanitizer
             .Replace("\u00A0", "&nbsp;", StringComparison.Ordinal);
 
     /// <summary>Before the allow-list: what goes with its content, and what pasted markup means in allowed words.</summary>
-    private static void Prepare(IHtmlDocument dom, IElement body)
+    private static void Prepare(IHtmlDocument dom, IElement body, RichTextPolicy policy)
     {
         foreach (var element in body.QuerySelectorAll(DroppedWithContent).ToList())
         {
             element.Remove();
+        }
+
+        // A recording is its src: its children (<source>, <track>, fallback markup) never stay.
+        foreach (var element in body.QuerySelectorAll(Media).ToList())
+        {
+            if (policy.AllowsMedia) element.InnerHtml = string.Empty;
+            else element.Remove();
         }
 
         // Editors and pasted pages write lines as <div>s and titles as <h1>…<h6>: paragraphs and the two kept levels.
@@ -197,7 +211,7 @@ public sealed class RichTextSanitizer
 
             switch (element.LocalName)
             {
-                case "a" when !IsSafeLink(element.GetAttribute("href")):
+                case "a" when !IsSafeLink(element.GetAttribute("href")) && !policy.AllowsDocumentLink(element.GetAttribute("href") ?? string.Empty):
                     Unwrap(element);
                     break;
                 case "a":
@@ -209,6 +223,14 @@ public sealed class RichTextSanitizer
                     break;
                 case "img":
                     element.SetAttribute("alt", (element.GetAttribute("alt") ?? string.Empty).Trim());
+                    break;
+                case "audio" or "video" when !policy.AllowsMediaSource(element.GetAttribute("src") ?? string.Empty):
+                    element.Remove();
+                    break;
+                case "audio" or "video":
+                    element.SetAttribute("controls", string.Empty);
+                    if (element.GetAttribute("poster") is { } poster && !policy.AllowsMediaSource(poster)) element.RemoveAttribute("poster");
+                    while (element.FirstChild is { } child) element.RemoveChild(child);
                     break;
             }
         }

@@ -8,42 +8,69 @@ namespace Preau.Platform.RichText;
 /// <c>&lt;textarea asp-for="Body" preau-richtext preau-richtext-upload="/messagerie/pieces"&gt;</c>:
 /// a textarea that richtext.js turns into the editor. It writes the editor's contract (docs/rich-text.md):
 /// <c>data-richtext</c>, the localized labels as <c>data-label-*</c>, the optional
-/// <c>data-upload-url</c>, and the script after the textarea (loaded once, deferred). Without
-/// JavaScript the textarea stays as it is.
+/// <c>data-upload-url</c>, <c>data-media</c> and <c>data-picker-url</c>, and the scripts after the
+/// textarea (Squire, then the editor; deferred, run once). Without JavaScript the textarea stays as it is.
 /// </summary>
 [HtmlTargetElement("textarea", Attributes = EditorAttribute)]
 public sealed class RichTextTagHelper(IStringLocalizer<RichTextStrings> S) : TagHelper
 {
     public const string EditorAttribute = "preau-richtext";
     public const string Script = "/_content/Preau.Platform/js/richtext.js";
+    public const string EngineScript = "/_content/Preau.Platform/lib/squire/squire.js";
+    public const string PickerScript = "/_content/Preau.Platform/js/docpicker.js";
 
-    /// <summary>Where pasted, dropped or picked images are posted (multipart, field <c>file</c>); none: no images.</summary>
+    /// <summary>Where pasted, dropped or picked images (and recordings) are posted (multipart, field <c>file</c>); none: no images.</summary>
     [HtmlAttributeName("preau-richtext-upload")]
     public string? UploadUrl { get; set; }
+
+    /// <summary>
+    /// The use case's policy keeps audio and video (<see cref="RichTextPolicy.WithMedia"/>): with an
+    /// upload address the editor offers to record a sound, and keeps recordings and videos picked.
+    /// </summary>
+    [HtmlAttributeName("preau-richtext-media")]
+    public bool Media { get; set; }
+
+    /// <summary>The module's document picker page (docpicker.js contract); documents chosen are inserted. None: no Document button.</summary>
+    [HtmlAttributeName("preau-richtext-picker")]
+    public string? PickerUrl { get; set; }
 
     public override void Process(TagHelperContext context, TagHelperOutput output)
     {
         output.Attributes.RemoveAll(EditorAttribute);
         output.Attributes.SetAttribute("data-richtext", string.Empty);
-        output.Attributes.SetAttribute("data-label-toolbar", S["RichText.Toolbar"].Value);
-        output.Attributes.SetAttribute("data-label-bold", S["RichText.Bold"].Value);
-        output.Attributes.SetAttribute("data-label-italic", S["RichText.Italic"].Value);
-        output.Attributes.SetAttribute("data-label-underline", S["RichText.Underline"].Value);
-        output.Attributes.SetAttribute("data-label-bullets", S["RichText.Bullets"].Value);
-        output.Attributes.SetAttribute("data-label-numbers", S["RichText.Numbers"].Value);
-        output.Attributes.SetAttribute("data-label-link", S["RichText.Link"].Value);
-        output.Attributes.SetAttribute("data-label-link-prompt", S["RichText.LinkPrompt"].Value);
-        output.Attributes.SetAttribute("data-label-quote", S["RichText.Quote"].Value);
-        output.Attributes.SetAttribute("data-label-clear", S["RichText.Clear"].Value);
+        Labels(output, ("toolbar", "Toolbar"), ("bold", "Bold"), ("italic", "Italic"), ("underline", "Underline"), ("strike", "Strike"),
+            ("heading", "Heading"), ("subheading", "Subheading"), ("bullets", "Bullets"), ("numbers", "Numbers"), ("quote", "Quote"),
+            ("link", "Link"), ("link-prompt", "LinkPrompt"), ("link-apply", "LinkApply"), ("link-remove", "LinkRemove"),
+            ("link-invalid", "LinkInvalid"), ("cancel", "Cancel"), ("clear", "Clear"), ("undo", "Undo"), ("redo", "Redo"));
         if (!string.IsNullOrEmpty(UploadUrl))
         {
             output.Attributes.SetAttribute("data-upload-url", UploadUrl);
-            output.Attributes.SetAttribute("data-label-image", S["RichText.Image"].Value);
-            output.Attributes.SetAttribute("data-label-uploading", S["RichText.Uploading"].Value);
-            output.Attributes.SetAttribute("data-label-uploaded", S["RichText.Uploaded"].Value);
-            output.Attributes.SetAttribute("data-label-upload-failed", S["RichText.UploadFailed"].Value);
+            Labels(output, ("image", "Image"), ("uploading", "Uploading"), ("uploaded", "Uploaded"), ("upload-failed", "UploadFailed"));
         }
 
-        output.PostElement.AppendHtml($"<script src=\"{Script}\" defer></script>");
+        if (Media)
+        {
+            output.Attributes.SetAttribute("data-media", string.Empty);
+            Labels(output, ("record", "Record"), ("stop-recording", "StopRecording"), ("recording", "Recording"), ("recording-name", "RecordingName"),
+                ("recording-sending", "RecordingSending"), ("recorded", "Recorded"), ("recording-failed", "RecordingFailed"),
+                ("microphone-denied", "MicrophoneDenied"));
+        }
+
+        if (!string.IsNullOrEmpty(PickerUrl))
+        {
+            output.Attributes.SetAttribute("data-picker-url", PickerUrl);
+            Labels(output, ("document", "Document"), ("picker-title", "PickerTitle"), ("close", "Close"), ("picker-failed", "PickerFailed"));
+        }
+
+        output.PostElement.AppendHtml($"<script src=\"{EngineScript}\" defer></script><script src=\"{Script}\" defer></script>");
+        if (!string.IsNullOrEmpty(PickerUrl)) output.PostElement.AppendHtml($"<script src=\"{PickerScript}\" defer></script>");
+    }
+
+    private void Labels(TagHelperOutput output, params (string Name, string Key)[] labels)
+    {
+        foreach (var (name, key) in labels)
+        {
+            output.Attributes.SetAttribute("data-label-" + name, S["RichText." + key].Value);
+        }
     }
 }

@@ -15,6 +15,8 @@ using Preau.Platform.Files;
 using Preau.Platform.Kernel;
 using Preau.Platform.Storage;
 using Preau.Testing;
+using Preau.UnitTests.Files;
+using SkiaSharp;
 
 namespace Preau.IntegrationTests.Messaging;
 
@@ -27,6 +29,7 @@ public abstract class AttachmentApp(DatabaseKind kind) : MessagingApp(kind)
     public const int MaxFile = 4096;
     public const int MaxMessage = 10_240;
     public const int ParentQuota = 6144;
+    public const int WebSide = 32;
 
     protected override IDictionary<string, string?> Settings
     {
@@ -36,6 +39,7 @@ public abstract class AttachmentApp(DatabaseKind kind) : MessagingApp(kind)
             settings["Messaging:MaxAttachmentBytes"] = MaxFile.ToString(CultureInfo.InvariantCulture);
             settings["Messaging:MaxMessageBytes"] = MaxMessage.ToString(CultureInfo.InvariantCulture);
             settings["Storage:Quota:Relative"] = ParentQuota.ToString(CultureInfo.InvariantCulture);
+            settings["Files:WebImages:MaxSide"] = WebSide.ToString(CultureInfo.InvariantCulture);
             return settings;
         }
     }
@@ -215,6 +219,41 @@ public abstract class AttachmentTests(AttachmentApp app)
         Assert.True((await app.WithAsync<RecallMessage, Outcome<Done>>(r => r.HandleAsync(claire, draft, Ct))).Succeeded);
         Assert.Equal(HttpStatusCode.NotFound, (await sophieClient.GetAsync(html.GetProperty("url").GetString(), Ct)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await claireClient.GetAsync(html.GetProperty("url").GetString(), Ct)).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_photo_put_in_the_text_is_stored_upright_within_the_web_size_and_without_its_gps_position()
+    {
+        var claireClient = await app.SignedInClientAsync(Personas.Claire);
+        var sophieId = await app.PersonAsync(Personas.Sophie);
+        var claire = await app.MeAsync(Personas.Claire);
+        var draft = (await app.DraftAsync(claire, MessagingData.To(sophieId))).Value!.Id;
+        var token = await PreauApp.AntiforgeryTokenAsync(claireClient, $"/messagerie/ecrire?brouillon={draft}");
+        // Stored 64 × 48 and turned by its EXIF (orientation 6), with a GPS position; this app keeps 32 px at most.
+        var photo = TestImages.WithExif(TestImages.Picture(64, 48, SKEncodedImageFormat.Jpeg), orientation: 6);
+        Assert.True(photo.AsSpan().IndexOf(TestImages.Latitude) >= 0);
+
+        using var form = new MultipartFormDataContent();
+        var file = new ByteArrayContent(photo);
+        file.Headers.ContentType = MediaTypeHeaderValue.Parse("image/png");
+        form.Add(file, "file", "photo.png");
+        form.Add(new StringContent(token), "__csrf");
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/messagerie/pieces?brouillon={draft}&inline=1") { Content = form };
+        request.Headers.Add("X-CSRF-TOKEN", token);
+        var response = await claireClient.SendAsync(request, Ct);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var answer = JsonDocument.Parse(await response.Content.ReadAsStringAsync(Ct)).RootElement;
+        Assert.Equal("photo.jpg", answer.GetProperty("name").GetString());
+        var served = await claireClient.GetAsync(answer.GetProperty("url").GetString(), Ct);
+        Assert.Equal("image/jpeg", served.Content.Headers.ContentType!.MediaType);
+        var stored = await served.Content.ReadAsByteArrayAsync(Ct);
+        Assert.Equal(stored.Length, answer.GetProperty("size").GetInt64());
+        Assert.True(stored.AsSpan().IndexOf(TestImages.Latitude) < 0, "no GPS position");
+        Assert.True(stored.AsSpan().IndexOf("Exif\0\0"u8) < 0, "no EXIF");
+        using var picture = SKBitmap.Decode(stored);
+        Assert.Equal((24, 32), (picture.Width, picture.Height));
+        Assert.True(picture.GetPixel(12, 3).Red > 180 && picture.GetPixel(12, 3).Blue < 90, "red on top: turned upright");
     }
 
     [Fact]

@@ -33,6 +33,41 @@ public static class TestImages
         return [.. jpeg[..2], .. app1, .. jpeg[2..]];
     }
 
+    /// <summary>48° 51' 24" N, as EXIF rationals: what must not leave the server.</summary>
+    public static readonly byte[] Latitude = [48, 0, 0, 0, 1, 0, 0, 0, 51, 0, 0, 0, 1, 0, 0, 0, 24, 0, 0, 0, 1, 0, 0, 0];
+
+    /// <summary>The JPEG with an EXIF segment (little-endian TIFF) giving its orientation and a GPS latitude.</summary>
+    public static byte[] WithExif(byte[] jpeg, ushort orientation)
+    {
+        var tiff = new byte[8 + 2 + 2 * 12 + 4 + 2 + 2 * 12 + 4 + Latitude.Length];
+        "II"u8.CopyTo(tiff);
+        BinaryPrimitives.WriteUInt16LittleEndian(tiff.AsSpan(2), 42);
+        BinaryPrimitives.WriteUInt32LittleEndian(tiff.AsSpan(4), 8);
+        const int gpsIfd = 8 + 2 + 24 + 4;
+        const int latitude = gpsIfd + 2 + 24 + 4;
+        var at = 8;
+        BinaryPrimitives.WriteUInt16LittleEndian(tiff.AsSpan(at), 2);
+        Entry(tiff, at + 2, 0x0112, 3, 1, orientation);
+        Entry(tiff, at + 14, 0x8825, 4, 1, gpsIfd);
+        at = gpsIfd;
+        BinaryPrimitives.WriteUInt16LittleEndian(tiff.AsSpan(at), 2);
+        Entry(tiff, at + 2, 0x0001, 2, 2, 'N');
+        Entry(tiff, at + 14, 0x0002, 5, 3, latitude);
+        Latitude.CopyTo(tiff, latitude);
+
+        byte[] app1 = [0xFF, 0xE1, 0, 0, .. "Exif\0\0"u8, .. tiff];
+        BinaryPrimitives.WriteUInt16BigEndian(app1.AsSpan(2), (ushort)(app1.Length - 2));
+        return [.. jpeg[..2], .. app1, .. jpeg[2..]];
+    }
+
+    private static void Entry(byte[] tiff, int at, ushort tag, ushort type, uint count, uint value)
+    {
+        BinaryPrimitives.WriteUInt16LittleEndian(tiff.AsSpan(at), tag);
+        BinaryPrimitives.WriteUInt16LittleEndian(tiff.AsSpan(at + 2), type);
+        BinaryPrimitives.WriteUInt32LittleEndian(tiff.AsSpan(at + 4), count);
+        BinaryPrimitives.WriteUInt32LittleEndian(tiff.AsSpan(at + 8), value);
+    }
+
     /// <summary>A PNG whose header claims <paramref name="width"/> × <paramref name="height"/>, with a token of data.</summary>
     public static byte[] PngClaiming(int width, int height)
     {
@@ -69,7 +104,7 @@ public static class TestImages
         png.Write(length);
     }
 
-    private static uint Crc32(byte[] bytes)
+    internal static uint Crc32(byte[] bytes)
     {
         var crc = 0xFFFFFFFFu;
         foreach (var b in bytes)

@@ -24,11 +24,11 @@ public sealed class RichTextTagHelperTests
         }
     }
 
-    private static TagHelperOutput Render(string? uploadUrl)
+    private static TagHelperOutput Render(string? uploadUrl, bool media = false, string? pickerUrl = null)
     {
         var localizer = new ServiceCollection().AddLogging().AddLocalization().BuildServiceProvider()
             .GetRequiredService<IStringLocalizer<RichTextStrings>>();
-        var helper = new RichTextTagHelper(localizer) { UploadUrl = uploadUrl };
+        var helper = new RichTextTagHelper(localizer) { UploadUrl = uploadUrl, Media = media, PickerUrl = pickerUrl };
         var attributes = new TagHelperAttributeList { { "preau-richtext", string.Empty }, { "name", "Body" } };
         var context = new TagHelperContext("textarea", attributes, new Dictionary<object, object>(), "id");
         var output = new TagHelperOutput("textarea", attributes, (_, _) => Task.FromResult<TagHelperContent>(new DefaultTagHelperContent()));
@@ -59,7 +59,16 @@ public sealed class RichTextTagHelperTests
         Assert.Equal("/messagerie/pieces", Attribute(output, "data-upload-url"));
         Assert.Equal("Image", Attribute(output, "data-label-image"));
         Assert.Equal("L’image n’a pas pu être envoyée.", Attribute(output, "data-label-upload-failed"));
-        Assert.Equal("<script src=\"/_content/Preau.Platform/js/richtext.js\" defer></script>", output.PostElement.GetContent());
+        Assert.Equal("Barré", Attribute(output, "data-label-strike"));
+        Assert.Equal("Titre", Attribute(output, "data-label-heading"));
+        Assert.Equal("Rétablir", Attribute(output, "data-label-redo"));
+        Assert.Equal("Retirer le lien", Attribute(output, "data-label-link-remove"));
+        Assert.Null(Attribute(output, "data-media"));
+        Assert.Null(Attribute(output, "data-label-record"));
+        Assert.Null(Attribute(output, "data-picker-url"));
+        Assert.Equal(
+            "<script src=\"/_content/Preau.Platform/lib/squire/squire.js\" defer></script><script src=\"/_content/Preau.Platform/js/richtext.js\" defer></script>",
+            output.PostElement.GetContent());
     }
 
     [Fact]
@@ -71,5 +80,28 @@ public sealed class RichTextTagHelperTests
         Assert.Equal("Clear formatting", Attribute(output, "data-label-clear"));
         Assert.Null(Attribute(output, "data-upload-url"));
         Assert.Null(Attribute(output, "data-label-image"));
+    }
+
+    [Fact]
+    public void Media_and_the_picker_add_their_attributes_labels_and_the_picker_script()
+    {
+        var previous = CultureInfo.CurrentUICulture;
+        CultureInfo.CurrentUICulture = new CultureInfo("fr-FR");
+        try
+        {
+            var output = Render("/blog/media", media: true, pickerUrl: "/blog/documents");
+
+            Assert.Equal(string.Empty, Attribute(output, "data-media"));
+            Assert.Equal("Enregistrer un son", Attribute(output, "data-label-record"));
+            Assert.Equal("Arrêter l’enregistrement", Attribute(output, "data-label-stop-recording"));
+            Assert.Equal("Le micro n’est pas accessible\u00A0: autorisez-le dans le navigateur.", Attribute(output, "data-label-microphone-denied"));
+            Assert.Equal("/blog/documents", Attribute(output, "data-picker-url"));
+            Assert.Equal("Insérer un document", Attribute(output, "data-label-document"));
+            Assert.EndsWith("<script src=\"/_content/Preau.Platform/js/docpicker.js\" defer></script>", output.PostElement.GetContent(), StringComparison.Ordinal);
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = previous;
+        }
     }
 }

@@ -31,7 +31,7 @@ internal static class AttachmentsApi
         var group = endpoints.MapGroup("/messagerie").RequireAuthorization().RequireAppRight(MessagingModule.AccessRight).ExcludeFromDescription();
 
         group.MapPost("/pieces", async (HttpContext http, [FromQuery(Name = "brouillon")] Guid? draftId, [FromQuery(Name = "inline")] string? inline,
-                IFormFile? file, CurrentUser currentUser, AttachFile attach, CancellationToken ct) =>
+                IFormFile? file, CurrentUser currentUser, AttachFile attach, WebImages webImages, CancellationToken ct) =>
             {
                 var me = await currentUser.RequireAsync(ct);
                 if (draftId is null)
@@ -44,8 +44,14 @@ internal static class AttachmentsApi
                     return Results.Problem(detail: await attach.DescribeAsync(me, "Error.EmptyFile", ct), statusCode: StatusCodes.Status400BadRequest);
                 }
 
-                await using var content = file.OpenReadStream();
-                var outcome = await attach.AttachAsync(me, draftId.Value, file.FileName, file.ContentType, content, file.Length, inline == "1", ct);
+                // A picture of the text (the editor's upload) is made fit for the web: at most
+                // 1600 px, upright, and without its metadata (a photo's GPS position). Anything
+                // else, or a picture that cannot be read, is stored as it came.
+                var web = inline == "1" ? await WebVersionAsync(file, webImages, ct) : null;
+                await using var content = web is null ? file.OpenReadStream() : new MemoryStream(web.Bytes, writable: false);
+                var outcome = web is null
+                    ? await attach.AttachAsync(me, draftId.Value, file.FileName, file.ContentType, content, file.Length, inline == "1", ct)
+                    : await attach.AttachAsync(me, draftId.Value, web.FileName(file.FileName), web.MediaType, content, web.Bytes.Length, inline: true, ct);
                 if (!outcome.Found)
                 {
                     return Results.NotFound();
@@ -77,5 +83,12 @@ internal static class AttachmentsApi
             Results.Json(await search.FindAsync(await currentUser.RequireAsync(ct), q, ct)));
 
         return endpoints;
+    }
+
+    /// <summary>The web version of an uploaded picture, or null (not a picture Préau reads: stored as it came).</summary>
+    private static async Task<WebImage?> WebVersionAsync(IFormFile file, WebImages webImages, CancellationToken ct)
+    {
+        await using var source = file.OpenReadStream();
+        return await webImages.PrepareAsync(source, ct);
     }
 }

@@ -25,7 +25,7 @@ public sealed record MediaUploaded(string Url, Guid Id, string Name, long Size, 
 /// prove to be a picture, a sound or a video), served to the blog's readers, and to people without
 /// an account only when the blog is public and its cover or a published post shows the file.
 /// </summary>
-public sealed class BlogMediaStore(PreauDbContext db, BlogAccess access, QuotaStore quotaStore, IBlobStore store, TimeProvider clock, IOptions<BlogOptions> options)
+public sealed class BlogMediaStore(PreauDbContext db, BlogAccess access, QuotaStore quotaStore, IBlobStore store, WebImages webImages, TimeProvider clock, IOptions<BlogOptions> options)
 {
     public const string Prefix = "/blog/media/";
 
@@ -38,6 +38,24 @@ public sealed class BlogMediaStore(PreauDbContext db, BlogAccess access, QuotaSt
         if (view is null || !(view.CanContribute || view.CanManage))
         {
             return Outcome.NotFound<MediaUploaded>();
+        }
+
+        // A photo is stored as its web version: at most 1600 px, upright, without its metadata
+        // (a child's photo must not carry where it was taken).
+        if (content.CanSeek)
+        {
+            var head = await FileSniffer.ReadHeadAsync(content, ct);
+            content.Seek(0, SeekOrigin.Begin);
+            if (FileSniffer.ImageType(head) is not null && await webImages.PrepareAsync(content, ct) is { } web)
+            {
+                content = new MemoryStream(web.Bytes, writable: false);
+                declaredLength = web.Bytes.Length;
+                fileName = web.FileName(fileName);
+            }
+            else
+            {
+                content.Seek(0, SeekOrigin.Begin);
+            }
         }
 
         var upload = new QuotaUpload(me.Id, declaredLength < 0 ? null : declaredLength, options.Value.MaxMediaBytes) { Field = Field };

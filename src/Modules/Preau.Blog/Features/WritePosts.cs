@@ -33,8 +33,8 @@ public sealed partial class WritePosts(PreauDbContext db, BlogAccess access, Blo
     public const string BodyField = "Body";
     public const string RemarkField = "Remark";
 
-    /// <summary>Where a post's pictures, sounds and videos are served from: the only sources its body may use.</summary>
-    public static readonly RichTextPolicy Body = RichTextPolicy.WithImages(200_000, BlogMediaStore.Prefix);
+    /// <summary>Pictures, sounds and videos served from the blog's own media only; links to them too.</summary>
+    public static readonly RichTextPolicy Body = RichTextPolicy.WithMedia(200_000, BlogMediaStore.Prefix);
 
     public async Task<Outcome<PostWritten>> CreateAsync(UserContext me, Guid blogId, string? title, string? body, PostIntent intent, CancellationToken ct)
     {

@@ -5,6 +5,7 @@ using Preau.Directory;
 using Preau.Documents;
 using Preau.Feed;
 using Preau.Messaging;
+using Preau.News;
 using Preau.Portal;
 using Preau.Provisioning;
 
@@ -27,5 +28,6 @@ public static class PreauModules
         typeof(FeedModule).Assembly,
         typeof(MessagingModule).Assembly,
         typeof(DocumentsModule).Assembly,
+        typeof(NewsModule).Assembly,
     ];
 }

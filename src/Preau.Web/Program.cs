@@ -7,6 +7,7 @@ using Preau.Directory;
 using Preau.Documents;
 using Preau.Feed;
 using Preau.Messaging;
+using Preau.News;
 using Preau.Modules;
 using Preau.Platform.Flash;
 using Preau.Platform.Hosting;
@@ -41,6 +42,7 @@ builder.Services.AddDirectoryApp();
 builder.Services.AddFeedApp(builder.Configuration);
 builder.Services.AddMessaging(builder.Configuration);
 builder.Services.AddDocuments(builder.Configuration);
+builder.Services.AddNews();
 builder.Services.AddScoped<DemoCity>();
 
 builder.Services.AddRazorPages();
@@ -112,6 +114,7 @@ app.MapDirectoryApp();
 app.MapFeedApp();
 app.MapMessaging();
 app.MapDocuments();
+app.MapNews();
 
 await app.RunAsync();
 

@@ -95,7 +95,7 @@ internal static class NewsApi
         api.MapGet("/threads/{id:guid}/items", async Task<Results<Ok<List<ItemResponse>>, NotFound>> (Guid id, CurrentUser currentUser, ReadNews read, CancellationToken ct) =>
                 await read.ListAsync(await currentUser.RequireAsync(ct), id, ct) is { } items ? TypedResults.Ok(items.Select(ItemResponse.Of).ToList()) : TypedResults.NotFound())
             .WithName("NewsItems")
-            .WithSummary("A thread's items the caller may see, newest first: readers the published ones whose time came and that have not expired; authors their own drafts; publishers everything but others' drafts. status is draft, submitted, scheduled, published or expired.");
+            .WithSummary("A thread's items the caller may see, newest first: readers the published ones whose time came and that have not expired; authors their own drafts; publishers every item. status is draft, submitted, scheduled, published or expired.");
 
         api.MapPost("/threads/{id:guid}/items", async Task<Results<Created<ItemResponse>, NotFound, ValidationProblem>> (Guid id, ItemRequest request, CurrentUser currentUser,
                 WriteNews write, ReadNews read, IStringLocalizer<NewsStrings> s, CancellationToken ct) =>

@@ -90,7 +90,7 @@ public sealed class NewsAccess(PreauDbContext db, Reach reach, ShareableTypes ty
 
     /// <summary>
     /// Readers see published items from their publication to their expiry; the author sees their
-    /// own; publishers and managers see everything but others' drafts.
+    /// own; publishers and managers see everything (an unpublished item goes back to its author's drafts).
     /// </summary>
     public static bool CanSee(NewsItem item, ThreadRights rights, Guid userId, DateTimeOffset now)
     {
@@ -98,7 +98,7 @@ public sealed class NewsAccess(PreauDbContext db, Reach reach, ShareableTypes ty
         ArgumentNullException.ThrowIfNull(rights);
         return item.State != NewsState.Trashed && (item.IsVisibleAt(now)
             || (item.AuthorId == userId && (rights.Contrib || rights.Moderates))
-            || (rights.Moderates && item.State != NewsState.Draft));
+            || rights.Moderates);
     }
 
     /// <summary>Its author changes a draft or a submitted item (not once published); publishers change any.</summary>

@@ -40,9 +40,7 @@ public sealed class ReadNews(PreauDbContext db, NewsAccess access, TimeProvider 
 
         var now = clock.GetUtcNow();
         var items = db.Set<NewsItem>().AsNoTracking().Where(i => i.ThreadId == threadId && i.State != NewsState.Trashed);
-        items = a.Rights.Moderates
-            ? items.Where(i => i.State != NewsState.Draft || i.AuthorId == me.Id)
-            : items.Where(i => (i.State == NewsState.Published && (i.PublishAt == null || i.PublishAt <= now) && (i.ExpireAt == null || i.ExpireAt > now))
+        items = a.Rights.Moderates ? items : items.Where(i => (i.State == NewsState.Published && (i.PublishAt == null || i.PublishAt <= now) && (i.ExpireAt == null || i.ExpireAt > now))
                 || (i.AuthorId == me.Id && a.Rights.Contrib));
         var rows = await items.OrderByDescending(i => i.PublishAt ?? i.UpdatedAt).ThenByDescending(i => i.Id).Take(PageSize)
             .Join(db.Users, i => i.AuthorId, u => u.Id, (i, u) => new { Item = i, u.DisplayName })

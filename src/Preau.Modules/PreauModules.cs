@@ -6,6 +6,7 @@ using Preau.Directory;
 using Preau.Documents;
 using Preau.Feed;
 using Preau.Messaging;
+using Preau.News;
 using Preau.Portal;
 using Preau.Provisioning;
 
@@ -29,5 +30,6 @@ public static class PreauModules
         typeof(MessagingModule).Assembly,
         typeof(DocumentsModule).Assembly,
         typeof(BlogModule).Assembly,
+        typeof(NewsModule).Assembly,
     ];
 }

@@ -8,6 +8,7 @@ using Preau.Directory;
 using Preau.Documents;
 using Preau.Feed;
 using Preau.Messaging;
+using Preau.News;
 using Preau.Modules;
 using Preau.Platform.Flash;
 using Preau.Platform.Hosting;
@@ -43,6 +44,7 @@ builder.Services.AddFeedApp(builder.Configuration);
 builder.Services.AddMessaging(builder.Configuration);
 builder.Services.AddDocuments(builder.Configuration);
 builder.Services.AddBlog(builder.Configuration);
+builder.Services.AddNews();
 builder.Services.AddScoped<DemoCity>();
 
 builder.Services.AddRazorPages();
@@ -115,6 +117,7 @@ app.MapFeedApp();
 app.MapMessaging();
 app.MapDocuments();
 app.MapBlog();
+app.MapNews();
 
 await app.RunAsync();
 

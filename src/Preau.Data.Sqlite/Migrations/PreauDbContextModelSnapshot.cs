@@ -1256,6 +1256,192 @@ namespace Preau.Data.Sqlite.Migrations
                     b.ToTable("msg_policies", (string)null);
                 });
 
+            modelBuilder.Entity("Preau.News.Domain.NewsComment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long?>("ApprovedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("approved_at");
+
+                    b.Property<Guid>("AuthorId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("author_id");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("body");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<long?>("DeletedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("deleted_at");
+
+                    b.Property<Guid>("ItemId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("item_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_news_comments");
+
+                    b.HasIndex("ItemId", "CreatedAt")
+                        .HasDatabaseName("ix_news_comments_item");
+
+                    b.ToTable("news_comments", (string)null);
+                });
+
+            modelBuilder.Entity("Preau.News.Domain.NewsItem", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AuthorId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("author_id");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("body");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<long?>("ExpireAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("expire_at");
+
+                    b.Property<long?>("FirstPublishedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("first_published_at");
+
+                    b.Property<bool>("Headline")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("headline");
+
+                    b.Property<string>("Preview")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("preview");
+
+                    b.Property<long?>("PublishAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("publish_at");
+
+                    b.Property<Guid?>("PublishedBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("published_by");
+
+                    b.Property<int>("State")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("state");
+
+                    b.Property<Guid>("ThreadId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("thread_id");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("title");
+
+                    b.Property<long?>("TrashedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("trashed_at");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_news_items");
+
+                    b.HasIndex("ThreadId", "PublishAt")
+                        .HasDatabaseName("ix_news_items_headlines")
+                        .HasFilter("headline AND state = 2");
+
+                    b.HasIndex("ThreadId", "State", "PublishAt")
+                        .HasDatabaseName("ix_news_items_thread");
+
+                    b.ToTable("news_items", (string)null);
+                });
+
+            modelBuilder.Entity("Preau.News.Domain.NewsThread", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("ClassId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("class_id");
+
+                    b.Property<string>("Color")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("color");
+
+                    b.Property<bool>("CommentsEnabled")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("comments_enabled");
+
+                    b.Property<bool>("CommentsModerated")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("comments_moderated");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<long?>("DeletedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("deleted_at");
+
+                    b.Property<Guid>("OwnerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("owner_id");
+
+                    b.Property<int>("Scope")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("scope");
+
+                    b.Property<Guid>("StructureId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("structure_id");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("title");
+
+                    b.HasKey("Id")
+                        .HasName("pk_news_threads");
+
+                    b.HasIndex("OwnerId")
+                        .HasDatabaseName("ix_news_threads_owner");
+
+                    b.HasIndex("StructureId")
+                        .HasDatabaseName("ix_news_threads_structure");
+
+                    b.ToTable("news_threads", (string)null);
+                });
+
             modelBuilder.Entity("Preau.Platform.Audit.AuditEntry", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2836,6 +3022,26 @@ namespace Preau.Data.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_msg_policies_dir_structures_structure_id");
+                });
+
+            modelBuilder.Entity("Preau.News.Domain.NewsComment", b =>
+                {
+                    b.HasOne("Preau.News.Domain.NewsItem", null)
+                        .WithMany()
+                        .HasForeignKey("ItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_news_comments_news_item_item_id");
+                });
+
+            modelBuilder.Entity("Preau.News.Domain.NewsItem", b =>
+                {
+                    b.HasOne("Preau.News.Domain.NewsThread", null)
+                        .WithMany()
+                        .HasForeignKey("ThreadId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_news_items_news_thread_thread_id");
                 });
 
             modelBuilder.Entity("Preau.Platform.Communication.GroupLink", b =>

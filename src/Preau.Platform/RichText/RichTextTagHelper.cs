@@ -34,39 +34,52 @@ public sealed class RichTextTagHelper(IStringLocalizer<RichTextStrings> S) : Tag
     [HtmlAttributeName("preau-richtext-picker")]
     public string? PickerUrl { get; set; }
 
+    // The editor's labels: its data-label-* name and its key in RichTextStrings ("RichText." + key).
+    private static readonly (string Name, string Key)[] BaseLabels =
+    [
+        ("toolbar", "Toolbar"), ("bold", "Bold"), ("italic", "Italic"), ("underline", "Underline"), ("strike", "Strike"), ("heading", "Heading"), ("subheading", "Subheading"), ("bullets", "Bullets"), ("numbers", "Numbers"), ("quote", "Quote"), ("link", "Link"), ("link-prompt", "LinkPrompt"), ("link-apply", "LinkApply"), ("link-remove", "LinkRemove"), ("link-invalid", "LinkInvalid"), ("cancel", "Cancel"), ("clear", "Clear"), ("undo", "Undo"), ("redo", "Redo"),
+    ];
+
+    private static readonly (string Name, string Key)[] UploadLabels = [("image", "Image"), ("uploading", "Uploading"), ("uploaded", "Uploaded"), ("upload-failed", "UploadFailed")];
+
+    private static readonly (string Name, string Key)[] MediaLabels =
+    [
+        ("record", "Record"), ("stop-recording", "StopRecording"), ("recording", "Recording"), ("recording-name", "RecordingName"), ("recording-sending", "RecordingSending"), ("recorded", "Recorded"), ("recording-failed", "RecordingFailed"), ("microphone-denied", "MicrophoneDenied"),
+    ];
+
+    private static readonly (string Name, string Key)[] PickerLabels = [("document", "Document"), ("picker-title", "PickerTitle"), ("close", "Close"), ("picker-failed", "PickerFailed")];
+
+    /// <summary>Every label key the editor may use (without the "RichText." prefix), for the strings' tests.</summary>
+    public static IEnumerable<string> LabelKeys => BaseLabels.Concat(UploadLabels).Concat(MediaLabels).Concat(PickerLabels).Select(l => l.Key);
+
     public override void Process(TagHelperContext context, TagHelperOutput output)
     {
         output.Attributes.RemoveAll(EditorAttribute);
         output.Attributes.SetAttribute("data-richtext", string.Empty);
-        Labels(output, ("toolbar", "Toolbar"), ("bold", "Bold"), ("italic", "Italic"), ("underline", "Underline"), ("strike", "Strike"),
-            ("heading", "Heading"), ("subheading", "Subheading"), ("bullets", "Bullets"), ("numbers", "Numbers"), ("quote", "Quote"),
-            ("link", "Link"), ("link-prompt", "LinkPrompt"), ("link-apply", "LinkApply"), ("link-remove", "LinkRemove"),
-            ("link-invalid", "LinkInvalid"), ("cancel", "Cancel"), ("clear", "Clear"), ("undo", "Undo"), ("redo", "Redo"));
+        Labels(output, BaseLabels);
         if (!string.IsNullOrEmpty(UploadUrl))
         {
             output.Attributes.SetAttribute("data-upload-url", UploadUrl);
-            Labels(output, ("image", "Image"), ("uploading", "Uploading"), ("uploaded", "Uploaded"), ("upload-failed", "UploadFailed"));
+            Labels(output, UploadLabels);
         }
 
         if (Media)
         {
             output.Attributes.SetAttribute("data-media", string.Empty);
-            Labels(output, ("record", "Record"), ("stop-recording", "StopRecording"), ("recording", "Recording"), ("recording-name", "RecordingName"),
-                ("recording-sending", "RecordingSending"), ("recorded", "Recorded"), ("recording-failed", "RecordingFailed"),
-                ("microphone-denied", "MicrophoneDenied"));
+            Labels(output, MediaLabels);
         }
 
         if (!string.IsNullOrEmpty(PickerUrl))
         {
             output.Attributes.SetAttribute("data-picker-url", PickerUrl);
-            Labels(output, ("document", "Document"), ("picker-title", "PickerTitle"), ("close", "Close"), ("picker-failed", "PickerFailed"));
+            Labels(output, PickerLabels);
         }
 
         output.PostElement.AppendHtml($"<script src=\"{EngineScript}\" defer></script><script src=\"{Script}\" defer></script>");
         if (!string.IsNullOrEmpty(PickerUrl)) output.PostElement.AppendHtml($"<script src=\"{PickerScript}\" defer></script>");
     }
 
-    private void Labels(TagHelperOutput output, params (string Name, string Key)[] labels)
+    private void Labels(TagHelperOutput output, (string Name, string Key)[] labels)
     {
         foreach (var (name, key) in labels)
         {

@@ -29,6 +29,11 @@ public sealed partial class LocalizedKeysTests
         ["DocumentItemStrings:Kind."] = Enum.GetNames<Preau.Platform.Files.FileKind>(),
         ["DocumentItemStrings:Right."] = [Preau.Platform.Sharing.ShareRight.Read.Key, Preau.Platform.Sharing.ShareRight.Contrib.Key, Preau.Platform.Sharing.ShareRight.Manage.Key],
         ["DocumentPageStrings:Done."] = [.. Preau.Documents.Pages.Documents.DocumentLinks.Done],
+        ["NewsPageStrings:Scope."] = Enum.GetNames<Preau.News.Domain.ThreadScope>(),
+        ["NewsPageStrings:Status."] = Enum.GetNames<Preau.News.Features.Items.ItemStatus>(),
+        ["NewsPageStrings:Color."] = [.. Preau.News.Domain.NewsThread.Colors],
+        ["RichTextStrings:RichText."] = [.. Preau.Platform.RichText.RichTextTagHelper.LabelKeys],
+        ["BlogStrings:Done."] = [.. Preau.Blog.Features.BlogLinks.Done, "envoye.Young"],
     };
 
     /// <summary>

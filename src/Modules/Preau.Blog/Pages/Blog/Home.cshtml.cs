@@ -56,7 +56,7 @@ public sealed class HomeModel(Shell shell, BlogAccess access, ReadBlog read) : P
             WaitingAuthors = Waiting.Count == 0 ? WaitingAuthors : await read.NamesAsync(Waiting.Select(w => w.AuthorId), ct);
         }
 
-        Done = Done is "envoye" or "publie" or "supprime" or "brouillon" or "rendu" ? Done : null;
+        Done = Done is not null && BlogLinks.Done.Contains(Done) ? Done : null;
         return Page();
     }
 }

@@ -144,7 +144,7 @@ public sealed class PostModel(Shell shell, PreauDbContext db, BlogAccess access,
         Post = post;
         Comments = post.State == PostState.Published ? await comments.OfAsync(me, blog, post.Id, ct) : [];
         Names = await people.NamesAsync(Comments.Select(c => c.AuthorId).Append(post.AuthorId), ct);
-        Done = Done is "publie" or "brouillon" or "rendu" or "envoye" or "enregistre" or "commentaire" or "commentaire-attente" or "commentaire-valide" or "commentaire-supprime" ? Done : null;
+        Done = Done is not null && BlogLinks.Done.Contains(Done) ? Done : null;
         return true;
     }
 

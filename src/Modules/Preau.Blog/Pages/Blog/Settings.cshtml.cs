@@ -49,7 +49,7 @@ public sealed class SettingsModel(Shell shell, BlogAccess access, ManageBlogs ma
         Description = Blog.Blog.Description;
         PublishMode = Blog.Blog.PublishMode;
         CommentMode = Blog.Blog.CommentMode;
-        Done = Done is "reglages" or "public" or "prive" or "couverture" ? Done : null;
+        Done = Done is not null && BlogLinks.Done.Contains(Done) ? Done : null;
         return Page();
     }
 

@@ -5,21 +5,21 @@ namespace Preau.BrowserTests;
 /// <summary>
 /// The apps each persona's launcher must show, by app id: Account's "account" and Portal's
 /// "help" for everyone, Admin's "admin" for LocalAdmins and the SuperAdmin and its "my-class"
-/// for ClassAdmins, Directory's "directory" for everyone and its "class" for pupils, Messaging's "messaging" and Documents' "documents" for everyone who holds their access right. A module that adds a tile adds it here
+/// for ClassAdmins, Directory's "directory" for everyone and its "class" for pupils, Messaging's "messaging", Documents' "documents", Blog's "blog" and News' "news" for everyone who holds their access right. A module that adds a tile adds it here
 /// for the personas who should get it, so that a tile shown to the wrong person fails a test.
 /// </summary>
 public static class Launcher
 {
     private static readonly Dictionary<string, string[]> Expected = new(StringComparer.Ordinal)
     {
-        [Personas.Nina] = ["account", "class", "directory", "documents", "help", "messaging"],
-        [Personas.Lea] = ["account", "class", "directory", "documents", "help", "messaging"],
-        [Personas.Hugo] = ["account", "class", "directory", "documents", "help", "messaging"],
-        [Personas.Sophie] = ["account", "directory", "documents", "help", "messaging"],
-        [Personas.Claire] = ["account", "directory", "documents", "help", "my-class", "messaging"],
-        [Personas.Paul] = ["account", "directory", "documents", "help", "messaging"],
-        [Personas.Isabelle] = ["account", "admin", "directory", "documents", "help", "messaging"],
-        // The SuperAdmin belongs to no school, so no school opens its messagerie or its document space to them.
+        [Personas.Nina] = ["account", "blog", "class", "directory", "documents", "help", "messaging", "news"],
+        [Personas.Lea] = ["account", "blog", "class", "directory", "documents", "help", "messaging", "news"],
+        [Personas.Hugo] = ["account", "blog", "class", "directory", "documents", "help", "messaging", "news"],
+        [Personas.Sophie] = ["account", "blog", "directory", "documents", "help", "messaging", "news"],
+        [Personas.Claire] = ["account", "blog", "directory", "documents", "help", "messaging", "my-class", "news"],
+        [Personas.Paul] = ["account", "blog", "directory", "documents", "help", "messaging", "news"],
+        [Personas.Isabelle] = ["account", "admin", "blog", "directory", "documents", "help", "messaging", "news"],
+        // The SuperAdmin belongs to no school, so no school opens its messagerie, document space, blogs or news to them.
         [Personas.Admin] = ["account", "admin", "directory", "help"],
     };
 

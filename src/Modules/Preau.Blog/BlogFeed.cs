@@ -14,6 +14,9 @@ public static class BlogFeed
     /// <summary>To the blog's readers: a new post.</summary>
     public const string Published = "blog.published";
 
+    /// <summary>To a post's author: a publisher validated it, it is out.</summary>
+    public const string Validated = "blog.validated";
+
     /// <summary>To a post's author: the publisher gave it back with a remark.</summary>
     public const string Returned = "blog.returned";
 
@@ -32,6 +35,7 @@ public static class BlogFeed
             Defaults = new Dictionary<Profile, FeedChannel> { [Profile.Teacher] = FeedChannel.Feed },
         });
         services.AddFeedType(new FeedType(Published, BlogModule.App, "blog", typeof(BlogStrings), "Feed.Published.Label", "Feed.Published.Text", "Feed.Published.Short"));
+        services.AddFeedType(new FeedType(Validated, BlogModule.App, "blog", typeof(BlogStrings), "Feed.Validated.Label", "Feed.Validated.Text", "Feed.Validated.Short") { PushByDefault = true });
         services.AddFeedType(new FeedType(Returned, BlogModule.App, "blog", typeof(BlogStrings), "Feed.Returned.Label", "Feed.Returned.Text", "Feed.Returned.Short") { PushByDefault = true });
         services.AddFeedType(new FeedType(Commented, BlogModule.App, "blog", typeof(BlogStrings), "Feed.Commented.Label", "Feed.Commented.Text", "Feed.Commented.Short"));
         services.AddFeedType(new FeedType(CommentSubmitted, BlogModule.App, "blog", typeof(BlogStrings), "Feed.CommentSubmitted.Label", "Feed.CommentSubmitted.Text", "Feed.CommentSubmitted.Short"));

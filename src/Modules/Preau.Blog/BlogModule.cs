@@ -56,7 +56,7 @@ public static class BlogModule
                 new(CreateRight, "Right.Create", DefaultHolders.Profiles(Profile.Teacher, Profile.Personnel)),
             ],
             Order: 40),
-            new AppEntry(App, typeof(BlogStrings), "App.Name", "App.Description", Url, "blog", "orange", _ => true, Order: 40));
+            new AppEntry(App, typeof(BlogStrings), "App.Name", "App.Description", Url, "blog", "purple", _ => true, Order: 40));
         return services;
     }
 

@@ -316,6 +316,12 @@ namespace Preau.Data.Sqlite.Migrations
                         .HasColumnType("INTEGER")
                         .HasColumnName("created_at");
 
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("file_name");
+
                     b.Property<long>("Length")
                         .HasColumnType("INTEGER")
                         .HasColumnName("length");

@@ -126,3 +126,37 @@ public abstract class BlogPublicTests(PreauApp app)
 public sealed class SqliteBlogPublicTests(SqliteApp app) : BlogPublicTests(app), IClassFixture<SqliteApp>;
 
 public sealed class PostgresBlogPublicTests(PostgresApp app) : BlogPublicTests(app), IClassFixture<PostgresApp>;
+
+/// <summary>
+/// Documents of one's own space join a post through the picker: held by reference, charged to the
+/// quota, served by name; a document one may not read is refused with nothing added.
+/// </summary>
+public abstract class BlogDocumentPickerTests(Preau.IntegrationTests.Documents.DocumentsApp app)
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task A_document_from_ones_space_becomes_a_link_of_the_post_that_the_public_page_serves_by_name()
+    {
+        var blog = await app.ClassBlogAsync(PublishMode.Immediate);
+        var (claire, lea) = (await app.MeAsync(Personas.Claire), await app.MeAsync(Personas.Lea));
+        var document = await Preau.IntegrationTests.Documents.DocumentsData.StoredAsync(app, claire, Preau.Documents.Domain.DocFolder.Root, "Programme.pdf",
+            System.Text.Encoding.ASCII.GetBytes("%PDF-1.4\n% programme de la sortie\n"));
+
+        // Léa may not read Claire's document: nothing is added.
+        Assert.False((await app.WithAsync<BlogMediaStore, Outcome<IReadOnlyList<MediaUploaded>>>(m => m.AddDocumentsAsync(lea, blog.Id, [document.Id], Ct))).Found);
+        var added = await app.WithAsync<BlogMediaStore, Outcome<IReadOnlyList<MediaUploaded>>>(m => m.AddDocumentsAsync(claire, blog.Id, [document.Id], Ct));
+        Assert.True(added.Succeeded);
+        var link = Assert.Single(added.Value!);
+        Assert.Equal("Programme.pdf", link.Name);
+
+        var post = await app.WrittenAsync(claire, blog.Id, "La sortie", $"<p>Le <a href=\"{link.Url}\">programme</a>.</p>");
+        Assert.Contains($"href=\"{link.Url}\"", post.Body, StringComparison.Ordinal);
+        Assert.True((await app.WithAsync<ManageBlogs, Outcome<BlogBlog>>(m => m.SetPublicAsync(claire, blog.Id, true, Ct))).Succeeded);
+        var served = await app.CreateClient().GetAsync(link.Url, Ct);
+        Assert.Equal(HttpStatusCode.OK, served.StatusCode);
+        Assert.Equal("Programme.pdf", served.Content.Headers.ContentDisposition?.FileNameStar ?? served.Content.Headers.ContentDisposition?.FileName?.Trim('"'));
+    }
+}
+
+public sealed class SqliteBlogDocumentPickerTests(Preau.IntegrationTests.Documents.SqliteDocumentsApp app) : BlogDocumentPickerTests(app), IClassFixture<Preau.IntegrationTests.Documents.SqliteDocumentsApp>;

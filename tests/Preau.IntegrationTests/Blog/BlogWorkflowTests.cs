@@ -53,6 +53,7 @@ public abstract class BlogWorkflowTests(PreauApp app)
         Assert.Contains(sophie.Id, readers);
         Assert.Contains(claire.Id, readers);
         Assert.DoesNotContain(lea.Id, readers);
+        Assert.Equal([lea.Id], await app.ToldAsync(BlogFeed.Validated, BlogFeed.PostKey(post.Id) + ":validated"));
         Assert.DoesNotContain(await app.PersonAsync(Personas.Hugo), readers);
         Assert.Equal(HttpStatusCode.OK, (await sophieClient.GetAsync($"/api/v1/blogs/posts/{post.Id}", Ct)).StatusCode);
     }

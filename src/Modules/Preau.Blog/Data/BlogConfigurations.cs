@@ -56,6 +56,7 @@ internal sealed class BlogMediaConfiguration : IEntityTypeConfiguration<BlogMedi
         b.HasKey(x => x.Id);
         b.Property(x => x.BlobKey).HasMaxLength(128);
         b.Property(x => x.ContentType).HasMaxLength(127);
+        b.Property(x => x.FileName).HasMaxLength(255);
         b.HasIndex(x => x.BlogId).HasDatabaseName("ix_blog_media_blog");
         b.HasOne<BlogBlog>().WithMany().HasForeignKey(x => x.BlogId).OnDelete(DeleteBehavior.Cascade);
     }

@@ -139,7 +139,8 @@ public sealed class BlogComment
 }
 
 /// <summary>
-/// A picture, sound or video stored for a blog (inserted in a post, or its cover). Readers of the
+/// A picture, sound or video stored for a blog (inserted in a post, or its cover), or a document
+/// of the person's space linked from a post (held by reference, no byte copied). Readers of the
 /// blog fetch it; people without an account only when the blog is public and a published post (or
 /// the cover) shows it.
 /// </summary>
@@ -154,6 +155,9 @@ public sealed class BlogMedia
     public string BlobKey { get; set; } = "";
 
     public string ContentType { get; set; } = "";
+
+    /// <summary>The file's name as it came (an upload's, or the document's chosen in the picker): the name of a download.</summary>
+    public string FileName { get; set; } = "";
 
     public long Length { get; set; }
 

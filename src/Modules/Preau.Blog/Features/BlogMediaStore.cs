@@ -25,7 +25,7 @@ public sealed record MediaUploaded(string Url, Guid Id, string Name, long Size, 
 /// prove to be a picture, a sound or a video), served to the blog's readers, and to people without
 /// an account only when the blog is public and its cover or a published post shows the file.
 /// </summary>
-public sealed class BlogMediaStore(PreauDbContext db, BlogAccess access, QuotaStore quotaStore, IBlobStore store, WebImages webImages, TimeProvider clock, IOptions<BlogOptions> options)
+public sealed class BlogMediaStore(PreauDbContext db, BlogAccess access, QuotaStore quotaStore, IBlobStore store, WebImages webImages, TimeProvider clock, IOptions<BlogOptions> options, IServiceProvider services)
 {
     public const string Prefix = "/blog/media/";
 
@@ -68,15 +68,74 @@ public sealed class BlogMediaStore(PreauDbContext db, BlogAccess access, QuotaSt
             }
 
             var now = clock.GetUtcNow();
-            var media = new BlogMedia { Id = Guid.CreateVersion7(now), BlogId = blogId, UploaderId = me.Id, BlobKey = blob.Key, ContentType = sniffed.MediaType, Length = blob.Length, CreatedAt = now };
+            var media = new BlogMedia
+            {
+                Id = Guid.CreateVersion7(now), BlogId = blogId, UploaderId = me.Id, BlobKey = blob.Key, ContentType = sniffed.MediaType,
+                FileName = FileNames.Clean(fileName), Length = blob.Length, CreatedAt = now,
+            };
             db.Add(media);
             await db.SaveChangesAsync(c);
-            return new MediaUploaded(BlogLinks.Media(media.Id), media.Id, FileNames.Clean(fileName), media.Length, media.ContentType);
+            return new MediaUploaded(BlogLinks.Media(media.Id), media.Id, media.FileName, media.Length, media.ContentType);
         }, ct);
     }
 
+    /// <summary>The document space, when the application has one (the picker's source).</summary>
+    public IDocumentSource? Documents { get; } = services.GetService<IDocumentSource>();
+
+    /// <summary>
+    /// Adds documents chosen in the person's space to a blog: each held by one more reference to
+    /// its current content (no byte copied), charged to the person's quota. One the person may not
+    /// read refuses them all, with nothing added.
+    /// </summary>
+    public async Task<Outcome<IReadOnlyList<MediaUploaded>>> AddDocumentsAsync(UserContext me, Guid blogId, IReadOnlyCollection<Guid> documentIds, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(me);
+        ArgumentNullException.ThrowIfNull(documentIds);
+        var view = await access.FindAsync(me, blogId, ct);
+        if (Documents is null || view is null || !(view.CanContribute || view.CanManage))
+        {
+            return Outcome.NotFound<IReadOnlyList<MediaUploaded>>();
+        }
+
+        var picked = new List<PickedDocument>();
+        foreach (var id in documentIds.Distinct())
+        {
+            if (await Documents.ReferenceAsync(me, id, ct) is not { } document)
+            {
+                return Outcome.NotFound<IReadOnlyList<MediaUploaded>>();
+            }
+
+            picked.Add(document);
+        }
+
+        var added = new List<MediaUploaded>();
+        foreach (var document in picked)
+        {
+            var one = await quotaStore.ReferenceWithinQuotaAsync(me.Id, document.BlobKey, document.Length, Field, async c =>
+            {
+                var now = clock.GetUtcNow();
+                var media = new BlogMedia
+                {
+                    Id = Guid.CreateVersion7(now), BlogId = blogId, UploaderId = me.Id, BlobKey = document.BlobKey, ContentType = document.ContentType,
+                    FileName = document.Name, Length = document.Length, CreatedAt = now,
+                };
+                db.Add(media);
+                await db.SaveChangesAsync(c);
+                return (Outcome<MediaUploaded>)new MediaUploaded(BlogLinks.Media(media.Id), media.Id, media.FileName, media.Length, media.ContentType);
+            }, ct);
+            if (!one.Succeeded)
+            {
+                return one.Found ? Outcome.Invalid<IReadOnlyList<MediaUploaded>>(one.Errors!) : Outcome.NotFound<IReadOnlyList<MediaUploaded>>();
+            }
+
+            added.Add(one.Value!);
+        }
+
+        return added;
+    }
+
     /// <summary>The file for this person (null: anonymous) or nothing.</summary>
-    public async Task<(Stream Content, string Type)?> OpenAsync(UserContext? me, Guid mediaId, CancellationToken ct)
+    public async Task<(Stream Content, string Type, string Name)?> OpenAsync(UserContext? me, Guid mediaId, CancellationToken ct)
     {
         var media = await db.Set<BlogMedia>().AsNoTracking().FirstOrDefaultAsync(m => m.Id == mediaId, ct);
         if (media is null)
@@ -99,7 +158,7 @@ public sealed class BlogMediaStore(PreauDbContext db, BlogAccess access, QuotaSt
         }
 
         var content = await store.OpenReadAsync(media.BlobKey, ct);
-        return content is null ? null : (content, media.ContentType);
+        return content is null ? null : (content, media.ContentType, media.FileName);
     }
 }
 
@@ -148,7 +207,7 @@ internal static class BlogMediaEndpoints
         endpoints.MapGet("/blog/media/{id:guid}", async (Guid id, CurrentUser currentUser, BlogMediaStore media, CancellationToken ct) =>
             {
                 var file = await media.OpenAsync(await currentUser.GetAsync(ct), id, ct);
-                return file is { } f ? FileResponse.From(f.Content, null, inline: true) : Results.NotFound();
+                return file is { } f ? FileResponse.From(f.Content, f.Name.Length == 0 ? null : f.Name, inline: true) : Results.NotFound();
             })
             .AllowAnonymous().ExcludeFromDescription();
         return endpoints;

@@ -262,6 +262,16 @@ public sealed partial class WritePosts(PreauDbContext db, BlogAccess access, Blo
             };
             await feed.PublishAsync(await audience.ToHoldersAsync(notice, view.Blog.Id, view.Blog.OwnerId, ShareRight.Read.Key, ct), ct);
         }
+
+        if (post.AuthorId != me.Id)
+        {
+            // The author, who is not told of their own post, hears that it is out.
+            await feed.PublishAsync(new FeedNotice(BlogFeed.Validated, me.Id, BlogFeed.PostKey(post.Id) + ":validated", BlogLinks.Post(post.BlogId, post.Id), Values(view, post))
+            {
+                Users = [post.AuthorId],
+                StructureId = view.Blog.StructureId,
+            }, ct);
+        }
     }
 
     /// <summary>Which of the blog's media the body shows, kept beside the post (a public page serves only those).</summary>

@@ -43,6 +43,9 @@ public sealed class WriteModel(Shell shell, PreauDbContext db, BlogAccess access
 
     public string UploadUrl => $"/blog/media?blog={Id}";
 
+    /// <summary>The document picker over the person's space, when there is one.</summary>
+    public string? PickerUrl => media.Documents is null ? null : $"{BlogModule.Url}/{Id}/documents";
+
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         if (!await LoadAsync(ct))

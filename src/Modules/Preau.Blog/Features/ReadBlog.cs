@@ -67,9 +67,13 @@ public sealed class ReadBlog(PreauDbContext db, Shares shares, BlogPeople people
     public async Task<IReadOnlyList<PostLine>> SubmittedAsync(Guid blogId, CancellationToken ct) =>
         await Lines(db.Set<BlogPost>().AsNoTracking().Where(p => p.BlogId == blogId && p.State == PostState.Submitted).OrderBy(p => p.SubmittedAt)).Take(100).ToListAsync(ct);
 
-    /// <summary>The person's own posts on the blog that are not out: drafts (returned ones with their remark) and submitted.</summary>
+    /// <summary>
+    /// The person's own posts on the blog that are not out: drafts (returned ones with their remark)
+    /// and submitted. The states are named (not "not published") so that the author's index answers
+    /// it directly whatever they wrote elsewhere (bench/blog: 5–9 ms down to 0.03 ms).
+    /// </summary>
     public async Task<IReadOnlyList<PostLine>> UnpublishedOfAsync(Guid blogId, Guid authorId, CancellationToken ct) =>
-        await Lines(db.Set<BlogPost>().AsNoTracking().Where(p => p.BlogId == blogId && p.AuthorId == authorId && p.State != PostState.Published).OrderByDescending(p => p.UpdatedAt)).Take(100).ToListAsync(ct);
+        await Lines(db.Set<BlogPost>().AsNoTracking().Where(p => p.BlogId == blogId && p.AuthorId == authorId && (p.State == PostState.Draft || p.State == PostState.Submitted)).OrderByDescending(p => p.UpdatedAt)).Take(100).ToListAsync(ct);
 
     public Task<IReadOnlyDictionary<Guid, BlogAuthor>> NamesAsync(IEnumerable<Guid> ids, CancellationToken ct) => people.NamesAsync(ids, ct);
 

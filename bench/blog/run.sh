@@ -272,18 +272,31 @@ EOF
 
 cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$APP_PID/stat"; }
 CLK_TCK="$(getconf CLK_TCK)"
+# The throwaway PostgreSQL server's CPU time (postmaster and its children: the app's pooled
+# connections stay open through a run); empty on someone else's server.
+PG_PID="$(head -n 1 "$PG_DIR/pgdata/postmaster.pid" 2>/dev/null || true)"
+pg_ticks() {
+  [[ -n "$PG_PID" ]] || return 0
+  local pid total=0 t
+  for pid in "$PG_PID" $(pgrep -P "$PG_PID" || true); do
+    t="$(awk '{ print $14 + $15 }' "/proc/$pid/stat" 2>/dev/null || echo 0)"
+    total=$(( total + t ))
+  done
+  echo "$total"
+}
 
 # run_wrk NAME PATH [cookie] [script]: measured run; output in $TMP/wrk-NAME.txt, server CPU ticks in $TMP/cpu-NAME.
 run_wrk() {
-  local name="$1" path="$2" c0 c1
+  local name="$1" path="$2" c0 c1 p0 p1
   local -a extra=()
   [[ -n "${3:-}" ]] && extra+=(-H "Cookie: preau.session=$3")
   [[ -n "${4:-}" ]] && extra+=(-s "$4")
   say "wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s on $path${4:+ (all the blogs in turn)}"
-  c0="$(cpu_ticks)"
+  c0="$(cpu_ticks)"; p0="$(pg_ticks)"
   wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --latency "${extra[@]}" "$BASE$path" >"$TMP/wrk-$name.txt"
-  c1="$(cpu_ticks)"
+  c1="$(cpu_ticks)"; p1="$(pg_ticks)"
   echo $(( c1 - c0 )) >"$TMP/cpu-$name"
+  if [[ -n "$p0" && -n "$p1" ]]; then echo $(( p1 - p0 )) >"$TMP/pgcpu-$name"; else echo "" >"$TMP/pgcpu-$name"; fi
 }
 
 WARM_PUBLIC=$(( (WARMUP + 1) / 2 )); WARM_MEMBERS=$(( WARMUP / 2 ))
@@ -336,6 +349,7 @@ for name in public members allblogs live; do
   declare "ERR_$name=$(wrk_field $name errors)"
   n_var="N_$name"
   declare "CPU_$name=$(awk -v t="$(cat "$TMP/cpu-$name")" -v hz="$CLK_TCK" -v n="${!n_var}" 'BEGIN { printf "%.3f", t * 1000 / hz / n }')"
+  declare "PGCPU_$name=$(awk -v t="$(cat "$TMP/pgcpu-$name")" -v hz="$CLK_TCK" -v n="${!n_var}" 'BEGIN { if (t == "") print "?"; else printf "%.3f", t * 1000 / hz / n }')"
   declare "BPR_$name=$(awk -v b="$(wrk_field $name bytes)" -v n="${!n_var}" 'BEGIN { printf "%.0f", b / n }')"
 done
 
@@ -380,12 +394,14 @@ Bounded (the same count whatever the blog's size): **$BOUNDED**.
 
 ## Throughput and latency (same run, $CONNECTIONS connections)
 
-| page | requests/s | p50 (ms) | p90 (ms) | p99 (ms) | SQL commands per page | server CPU per request (ms) | bytes per answer | requests | socket errors | target |
-|---|---|---|---|---|---|---|---|---|---|---|
-| public page \`/b/{slug}\` | $RPS_public | $P50_public | $P90_public | $P99_public | $Q_PUBLIC_BIG | $CPU_public | $BPR_public | $N_public | $ERR_public | ≥ $TARGET_RPS req/s |
-| members page \`/blog/{id}\` | $RPS_members | $P50_members | $P90_members | $P99_members | $Q_MEMBERS_BIG | $CPU_members | $BPR_members | $N_members | $ERR_members | — |
-| public pages of the $BLOGS blogs in turn | $RPS_allblogs | $P50_allblogs | $P90_allblogs | $P99_allblogs | $Q_PUBLIC_BIG | $CPU_allblogs | $BPR_allblogs | $N_allblogs | $ERR_allblogs | — |
-| \`/health/live\` (ceiling) | $RPS_live | $P50_live | $P90_live | $P99_live | 0 | $CPU_live | $BPR_live | $N_live | $ERR_live | — |
+| page | requests/s | p50 (ms) | p90 (ms) | p99 (ms) | SQL commands per page | app CPU per request (ms) | PostgreSQL CPU per request (ms) | bytes per answer | requests | socket errors | target |
+|---|---|---|---|---|---|---|---|---|---|---|---|
+| public page \`/b/{slug}\` | $RPS_public | $P50_public | $P90_public | $P99_public | $Q_PUBLIC_BIG | $CPU_public | $PGCPU_public | $BPR_public | $N_public | $ERR_public | ≥ $TARGET_RPS req/s |
+| members page \`/blog/{id}\` | $RPS_members | $P50_members | $P90_members | $P99_members | $Q_MEMBERS_BIG | $CPU_members | $PGCPU_members | $BPR_members | $N_members | $ERR_members | — |
+| public pages of the $BLOGS blogs in turn | $RPS_allblogs | $P50_allblogs | $P90_allblogs | $P99_allblogs | $Q_PUBLIC_BIG | $CPU_allblogs | $PGCPU_allblogs | $BPR_allblogs | $N_allblogs | $ERR_allblogs | — |
+| \`/health/live\` (ceiling) | $RPS_live | $P50_live | $P90_live | $P99_live | 0 | $CPU_live | $PGCPU_live | $BPR_live | $N_live | $ERR_live | — |
+
+CPU per request: user + system time of the app's process, and of the PostgreSQL server's processes, during the measured run, divided by the requests served (from \`/proc\`); the two cores give 2,000 ms of CPU per second to share with \`wrk\` and whatever else runs.
 
 Ratio to /health/live: public page $(ratio "$RPS_public" "$RPS_live"), members page $(ratio "$RPS_members" "$RPS_live").
 

@@ -16,6 +16,8 @@
 #   --connections C  wrk connections (default 64); --threads T wrk threads (default 2)
 #   --strict         exit 3 when the public page is below 1,500 requests/s (default: report only)
 #   --keep           keep the temporary folder (app, data, logs, wrk outputs)
+#   --db-options S   appended to the app's connection string, to compare settings
+#                    (e.g. "Max Auto Prepare=20"); named in the report
 #
 # Needs PostgreSQL 15 (a throwaway server from scripts/postgres.sh, or $PREAU_TEST_POSTGRES),
 # the .NET SDK, curl and wrk (installed with apt-get when missing and run as root).
@@ -41,6 +43,7 @@ CONNECTIONS=64
 THREADS=2
 STRICT=0
 KEEP=0
+DB_OPTIONS=""
 PERSONA=claire.martin
 PASSWORD=preau-demo
 TARGET_RPS=1500
@@ -58,6 +61,7 @@ while [[ $# -gt 0 ]]; do
     --threads) THREADS="$2"; shift 2 ;;
     --strict) STRICT=1; shift ;;
     --keep) KEEP=1; shift ;;
+    --db-options) DB_OPTIONS="$2"; shift 2 ;;
     -h|--help) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
     *) die "unknown option '$1' (see --help)" ;;
   esac
@@ -220,6 +224,7 @@ build_done=$(date +%s)
 # --- 2. database, demo city, blogs ------------------------------------------------------------
 
 DB_CS="$("${SEED[@]}" database --connection "$PG_CS" --name "$DB_NAME")" || die "could not create the database $DB_NAME"
+[[ -z "$DB_OPTIONS" ]] || DB_CS="$DB_CS;$DB_OPTIONS"
 say "starting with a fresh database (migrations, demo city)"
 start_app "$TMP/app-seed.log"
 stop_app
@@ -376,7 +381,7 @@ report() {
 # Blog benchmark — $DATE_UTC
 
 - Machine: $CORES × $CPU, $MEM; load average before/after the measured runs: $LOAD_BEFORE / $LOAD_AFTER
-- Commit: $COMMIT; PostgreSQL ${PG_VERSION} (throwaway server from scripts/postgres.sh unless \$PREAU_TEST_POSTGRES, fsync off); Release publish; logs at Warning
+- Commit: $COMMIT; PostgreSQL ${PG_VERSION} (throwaway server from scripts/postgres.sh unless \$PREAU_TEST_POSTGRES, fsync off)${DB_OPTIONS:+; app connection string + \`$DB_OPTIONS\`}; Release publish; logs at Warning
 - Data: demo city + $BLOGS public blogs of $POSTS published posts (the demo's "Le blog des CE2 A" and $(( BLOGS - 1 )) more of claire.martin's) and one of $SMALL_POSTS posts: $N_POSTS posts written by bench/blog/BlogSeed (binary COPY, $SEED_SECONDS s), bodies of $BODY_AVG bytes on average, $N_COMMENTS comments, then ANALYZE
 - Pages: public page \`/b/$DEMO_SLUG\` (anonymous) and members page \`/blog/{id}\` of the same blog as **$PERSONA** (owner; session cookie): both show the 10 latest posts
 - wrk: -t$THREADS -c$CONNECTIONS -d${DURATION}s --latency after a ${WARMUP} s warm-up (${WARM_PUBLIC} s on the public page: $(awk '/^Requests\/sec:/ { printf "%.0f", $2 }' "$TMP/wrk-warmup-public.txt") req/s; ${WARM_MEMBERS} s on the members page), loopback

@@ -5,7 +5,7 @@
 # GET /health/live under wrk, in one run, on loopback.
 #
 #   bench/blog/run.sh [--blogs N] [--posts N] [--duration S] [--warmup S]
-#                     [--connections C] [--threads T] [--strict] [--keep]
+#                     [--connections C] [--threads T] [--strict] [--keep] [--db-options S]
 #
 #   --blogs N        blogs of --posts published posts each (default 500: the demo's CE2 A blog
 #                    and N-1 more of claire.martin's, all public), plus one blog of 10 posts

@@ -12,8 +12,9 @@ PG_DIR=""
 PG_CS=""
 
 bench_cleanup() {
-  if [[ -n "$PG_DIR" ]]; then scripts/postgres.sh stop "$PG_DIR" >/dev/null 2>&1 || true; rm -rf "$PG_DIR"; fi
+  # What the benchmark started on top of the server (an app connected to it) goes first.
   if declare -F bench_extra_cleanup >/dev/null; then bench_extra_cleanup; fi
+  if [[ -n "$PG_DIR" ]]; then scripts/postgres.sh stop "$PG_DIR" >/dev/null 2>&1 || true; rm -rf "$PG_DIR"; fi
   if [[ -n "${WORK:-}" ]]; then rm -rf "$WORK"; fi
 }
 trap bench_cleanup EXIT

@@ -1,11 +1,9 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Preau.News.Authorization;
 using Preau.News.Domain;
 using Preau.News.Resources;
 using Preau.Platform.Feed;
 using Preau.Platform.Kernel;
-using Preau.Platform.Persistence;
 using Preau.Platform.Sharing;
 
 namespace Preau.News;
@@ -15,7 +13,7 @@ namespace Preau.News;
 /// submitted item to its publishers, a comment to the item's author. All are about one item
 /// (<see cref="ResourceKey"/>), so trashing it withdraws them together.
 /// </summary>
-public sealed class NewsFeed(PreauDbContext db, FeedPublisher publisher)
+public sealed class NewsFeed(Shares shares, FeedPublisher publisher)
 {
     public const string Published = "news.published";
     public const string Submitted = "news.submitted";
@@ -43,7 +41,7 @@ public sealed class NewsFeed(PreauDbContext db, FeedPublisher publisher)
     {
         ArgumentNullException.ThrowIfNull(thread);
         ArgumentNullException.ThrowIfNull(item);
-        var (users, groups) = await HoldersAsync(thread, ShareRight.Read, ct);
+        var (users, groups) = await shares.HoldersAsync(NewsAccess.ThreadType, thread.Id, ShareRight.Read.Key, ct);
         await publisher.PublishAsync(new FeedNotice(Published, actorId, ResourceKey(item.Id), Link(item.Id), Values(thread, item))
         {
             Users = [.. users, thread.OwnerId],
@@ -58,7 +56,7 @@ public sealed class NewsFeed(PreauDbContext db, FeedPublisher publisher)
     {
         ArgumentNullException.ThrowIfNull(thread);
         ArgumentNullException.ThrowIfNull(item);
-        var (users, groups) = await HoldersAsync(thread, ShareRight.Publish, ct);
+        var (users, groups) = await shares.HoldersAsync(NewsAccess.ThreadType, thread.Id, ShareRight.Publish.Key, ct);
         await publisher.PublishAsync(new FeedNotice(Submitted, actorId, ResourceKey(item.Id), Link(item.Id), Values(thread, item))
         {
             Users = [.. users, thread.OwnerId],
@@ -84,17 +82,6 @@ public sealed class NewsFeed(PreauDbContext db, FeedPublisher publisher)
 
     /// <summary>Takes back every notification about the item (trashed, unpublished).</summary>
     public Task WithdrawAsync(Guid itemId, CancellationToken ct) => publisher.WithdrawAsync(ResourceKey(itemId), ct);
-
-    private async Task<(List<Guid> Users, List<Guid> Groups)> HoldersAsync(NewsThread thread, ShareRight right, CancellationToken ct)
-    {
-        // Implied rights are stored with a share, so one bit answers (manage carries publish and read).
-        var bit = right.Mask;
-        var holders = await db.Set<Share>().AsNoTracking()
-            .Where(s => s.ResourceType == NewsAccess.ThreadType && s.ResourceId == thread.Id && (s.Rights & bit) != 0)
-            .Select(s => new { s.PrincipalKind, s.PrincipalId }).ToListAsync(ct);
-        return ([.. holders.Where(h => h.PrincipalKind == PrincipalKind.User).Select(h => h.PrincipalId)],
-            [.. holders.Where(h => h.PrincipalKind == PrincipalKind.Group).Select(h => h.PrincipalId)]);
-    }
 
     private static Dictionary<string, string> Values(NewsThread thread, NewsItem item) =>
         new(StringComparer.Ordinal) { ["title"] = item.Title, ["thread"] = thread.Title };

@@ -65,6 +65,22 @@ public sealed class Shares(PreauDbContext db, Reach reach, ShareableTypes types,
     }
 
     /// <summary>
+    /// Who holds <paramref name="right"/> on a resource through its shares: the people and the
+    /// groups (the owner, who holds everything, is not among them). A module's audience for a
+    /// notice ("the publishers of this blog", "the readers of this thread"); implied rights are
+    /// stored with each share, so one bit answers.
+    /// </summary>
+    public async Task<(IReadOnlyList<Guid> Users, IReadOnlyList<Guid> Groups)> HoldersAsync(string type, Guid resourceId, string right, CancellationToken ct = default)
+    {
+        var bit = Type(type).BitOf(right) ?? throw new ArgumentException($"The shareable type {type} has no right {right}.", nameof(right));
+        var holders = await db.Set<Share>().AsNoTracking()
+            .Where(s => s.ResourceType == type && s.ResourceId == resourceId && (s.Rights & bit) != 0)
+            .Select(s => new { s.PrincipalKind, s.PrincipalId }).ToListAsync(ct);
+        return ([.. holders.Where(h => h.PrincipalKind == PrincipalKind.User).Select(h => h.PrincipalId)],
+            [.. holders.Where(h => h.PrincipalKind == PrincipalKind.Group).Select(h => h.PrincipalId)]);
+    }
+
+    /// <summary>
     /// The ids of the resources of a type on which a person holds a right through a share, as a
     /// query a module joins to its list (with the resources the person owns).
     /// </summary>

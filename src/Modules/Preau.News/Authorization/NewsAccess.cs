@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Preau.News.Domain;
-using Preau.Platform.Communication;
 using Preau.Platform.Persistence;
 using Preau.Platform.Sharing;
 
@@ -22,19 +21,12 @@ public sealed record ThreadAccess(NewsThread Thread, ThreadRights Rights);
 
 /// <summary>
 /// Every check of the actualités in one place. Rights come from the platform's shares of the
-/// thread (<see cref="ThreadType"/>), read in one query on the shares' key: the person's groups
-/// come from <see cref="Reach"/>'s memory. A thread one may not read does not exist (404).
+/// thread (<see cref="ThreadType"/>, <see cref="Shares.RightsOnAsync"/>: one query on the shares'
+/// key). A thread one may not read does not exist (404).
 /// </summary>
-public sealed class NewsAccess(PreauDbContext db, Reach reach, ShareableTypes types)
+public sealed class NewsAccess(PreauDbContext db, Shares shares)
 {
     public const string ThreadType = "news.thread";
-
-    /// <summary>The people and groups whose shares count for a person (none for a blocked or hidden account).</summary>
-    public async Task<IReadOnlyList<Guid>> PrincipalsAsync(Guid userId, CancellationToken ct)
-    {
-        var membership = (await reach.MembershipsAsync([userId], ct))[userId];
-        return membership.Visible ? [userId, .. membership.GroupIds] : [];
-    }
 
     public async Task<ThreadAccess?> ThreadAsync(Guid userId, Guid threadId, CancellationToken ct)
     {
@@ -51,28 +43,14 @@ public sealed class NewsAccess(PreauDbContext db, Reach reach, ShareableTypes ty
     public async Task<ThreadRights> RightsAsync(Guid userId, NewsThread thread, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(thread);
-        if (thread.OwnerId == userId)
-        {
-            return ThreadRights.All;
-        }
-
-        var principals = await PrincipalsAsync(userId, ct);
-        if (principals.Count == 0)
-        {
-            return ThreadRights.None;
-        }
-
-        var masks = await db.Set<Share>().AsNoTracking()
-            .Where(s => s.ResourceType == ThreadType && s.ResourceId == thread.Id && principals.Contains(s.PrincipalId))
-            .Select(s => s.Rights).ToListAsync(ct);
-        return Of(masks.Aggregate(0, (all, m) => all | m));
+        return thread.OwnerId == userId ? ThreadRights.All : Of(await shares.RightsOnAsync(userId, ThreadType, thread.Id, thread.OwnerId, ct));
     }
 
-    /// <summary>The rights these share bits hold.</summary>
-    public ThreadRights Of(int mask)
+    /// <summary>The rights these keys name (a share's, or several shares' together).</summary>
+    public static ThreadRights Of(IReadOnlyCollection<string> rights)
     {
-        var type = types.Find(ThreadType)!;
-        bool Has(ShareRight right) => (mask & type.BitOf(right.Key)!.Value) != 0;
+        ArgumentNullException.ThrowIfNull(rights);
+        bool Has(ShareRight right) => rights.Contains(right.Key);
         return new ThreadRights(Has(ShareRight.Read), Has(ShareRight.Contrib), Has(ShareRight.Publish), Has(ShareRight.Manage), Has(ShareRight.Comment), false);
     }
 

@@ -52,7 +52,7 @@ public sealed class HeadlineCache : IDisposable
 /// not expired, in threads the person may read. From memory, the school's list costs nothing; when
 /// it is not empty, one query on the shares' key keeps the threads the person reads.
 /// </summary>
-public sealed class Headlines(PreauDbContext db, HeadlineCache cache, NewsAccess access, TimeProvider clock)
+public sealed class Headlines(PreauDbContext db, HeadlineCache cache, Shares shares, TimeProvider clock)
 {
     public const int Size = 4;
 
@@ -70,11 +70,8 @@ public sealed class Headlines(PreauDbContext db, HeadlineCache cache, NewsAccess
         HashSet<Guid> readable = [];
         if (others.Count > 0)
         {
-            var principals = await access.PrincipalsAsync(userId, ct);
-            var bit = ShareRight.Read.Mask;
-            readable = principals.Count == 0 ? [] : [.. await db.Set<Share>().AsNoTracking()
-                .Where(s => s.ResourceType == NewsAccess.ThreadType && others.Contains(s.ResourceId) && principals.Contains(s.PrincipalId) && (s.Rights & bit) != 0)
-                .Select(s => s.ResourceId).Distinct().ToListAsync(ct)];
+            var shared = await shares.SharedWithAsync(userId, NewsAccess.ThreadType, ShareRight.Read.Key, ct);
+            readable = [.. await shared.Where(id => others.Contains(id)).ToListAsync(ct)];
         }
 
         return [.. current.Where(e => e.OwnerId == userId || readable.Contains(e.Headline.ThreadId))

@@ -20,7 +20,7 @@ public sealed record ThreadForm(string? Title, string? Color, bool CommentsEnabl
 /// groups), a class (its pupils, parents and teachers) or for chosen people (shared afterwards
 /// from the share dialog); its settings, for its owner and managers.
 /// </summary>
-public sealed class ManageThreads(PreauDbContext db, NewsAccess access, UpdateShares shares, TimeProvider clock)
+public sealed class ManageThreads(PreauDbContext db, NewsAccess access, Shares sharesOf, UpdateShares shares, TimeProvider clock)
 {
     public const string TitleField = "Title";
     public const string ScopeField = "Scope";
@@ -28,17 +28,13 @@ public sealed class ManageThreads(PreauDbContext db, NewsAccess access, UpdateSh
     public async Task<IReadOnlyList<ThreadSummary>> ListAsync(UserContext me, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(me);
-        var principals = await access.PrincipalsAsync(me.Id, ct);
-        var shared = await db.Set<Share>().AsNoTracking()
-            .Where(s => s.ResourceType == NewsAccess.ThreadType && principals.Contains(s.PrincipalId) && s.Rights != 0)
-            .Select(s => new { s.ResourceId, s.Rights }).ToListAsync(ct);
-        var masks = shared.GroupBy(s => s.ResourceId).ToDictionary(g => g.Key, g => g.Aggregate(0, (m, s) => m | s.Rights));
-        var ids = masks.Keys.ToList();
+        var held = (await sharesOf.HeldAsync(me.Id, NewsAccess.ThreadType, ct)).ToDictionary(h => h.ResourceId, h => h.Rights);
+        var ids = held.Keys.ToList();
         var threads = await db.Set<NewsThread>().AsNoTracking()
             .Where(t => t.DeletedAt == null && (t.OwnerId == me.Id || ids.Contains(t.Id)))
             .ToListAsync(ct);
         return [.. threads
-            .Select(t => Summary(t, t.OwnerId == me.Id ? ThreadRights.All : access.Of(masks.GetValueOrDefault(t.Id)), t.OwnerId == me.Id))
+            .Select(t => Summary(t, t.OwnerId == me.Id ? ThreadRights.All : NewsAccess.Of(held.GetValueOrDefault(t.Id) ?? []), t.OwnerId == me.Id))
             .Where(t => t.Rights.Read)
             .OrderByDescending(t => t.Owned).ThenBy(t => t.Title, StringComparer.CurrentCultureIgnoreCase)];
     }

@@ -28,6 +28,19 @@ public static class BlogFeed
 
     public static string PostKey(Guid postId) => $"blog.post:{postId}";
 
+    /// <summary>A comment waiting for the publishers.</summary>
+    public static string CommentKey(Guid commentId) => $"blog.comment:{commentId}";
+
+    /// <summary>The notice to the author when someone comments their post.</summary>
+    public static string CommentedKey(Guid postId) => PostKey(postId) + ":comments";
+
+    /// <summary>The notice to the author when a publisher validated their post.</summary>
+    public static string ValidatedKey(Guid postId) => PostKey(postId) + ":validated";
+
+    /// <summary>Everything the feed holds about posts and their comments: what goes when they are unpublished or deleted.</summary>
+    public static IReadOnlyCollection<string> KeysOf(IEnumerable<Guid> postIds, IEnumerable<Guid> commentIds) =>
+        [.. postIds.SelectMany(id => new[] { PostKey(id), CommentedKey(id), ValidatedKey(id) }), .. commentIds.Select(CommentKey)];
+
     internal static IServiceCollection AddBlogFeed(this IServiceCollection services)
     {
         services.AddFeedType(new FeedType(Submitted, BlogModule.App, "blog", typeof(BlogStrings), "Feed.Submitted.Label", "Feed.Submitted.Text", "Feed.Submitted.Short")

@@ -155,6 +155,13 @@ public sealed partial class FeedPublisher(
     public Task<int> WithdrawAsync(string resourceKey, CancellationToken ct = default) =>
         WithdrawAsync(db.Set<FeedEvent>().Where(e => e.ResourceKey == resourceKey), ct);
 
+    /// <summary>Takes back what a module published about several resources at once (a deleted blog's posts), in a fixed number of statements.</summary>
+    public Task<int> WithdrawAsync(IReadOnlyCollection<string> resourceKeys, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(resourceKeys);
+        return resourceKeys.Count == 0 ? Task.FromResult(0) : WithdrawAsync(db.Set<FeedEvent>().Where(e => resourceKeys.Contains(e.ResourceKey)), ct);
+    }
+
     /// <summary>Takes one event back from every feed (a moderator removed it).</summary>
     public Task<int> WithdrawEventAsync(long eventId, CancellationToken ct = default) =>
         WithdrawAsync(db.Set<FeedEvent>().Where(e => e.Id == eventId), ct);

@@ -53,9 +53,16 @@ public abstract class BlogWorkflowTests(PreauApp app)
         Assert.Contains(sophie.Id, readers);
         Assert.Contains(claire.Id, readers);
         Assert.DoesNotContain(lea.Id, readers);
-        Assert.Equal([lea.Id], await app.ToldAsync(BlogFeed.Validated, BlogFeed.PostKey(post.Id) + ":validated"));
+        Assert.Equal([lea.Id], await app.ToldAsync(BlogFeed.Validated, BlogFeed.ValidatedKey(post.Id)));
         Assert.DoesNotContain(await app.PersonAsync(Personas.Hugo), readers);
         Assert.Equal(HttpStatusCode.OK, (await sophieClient.GetAsync($"/api/v1/blogs/posts/{post.Id}", Ct)).StatusCode);
+
+        // Only its owner deletes the blog; its notices then leave every feed.
+        Assert.False((await app.WithAsync<ManageBlogs, Outcome<Done>>(m => m.TrashAsync(lea, blog.Id, Ct))).Found);
+        Assert.True((await app.WithAsync<ManageBlogs, Outcome<Done>>(m => m.TrashAsync(claire, blog.Id, Ct))).Succeeded);
+        Assert.Empty(await app.ToldAsync(BlogFeed.Published, BlogFeed.PostKey(post.Id)));
+        Assert.Empty(await app.ToldAsync(BlogFeed.Validated, BlogFeed.ValidatedKey(post.Id)));
+        Assert.Equal(HttpStatusCode.NotFound, (await sophieClient.GetAsync($"/api/v1/blogs/posts/{post.Id}", Ct)).StatusCode);
     }
 
     [Fact]
@@ -149,13 +156,21 @@ public abstract class BlogWorkflowTests(PreauApp app)
         Assert.Equal(CommentState.Pending, comment.Value!.State);
         var view = (await app.WithAsync<BlogAccess, BlogView?>(a => a.FindAsync(lea, blog.Id, Ct)))!;
         Assert.Empty(await app.WithAsync<BlogComments, IReadOnlyList<CommentLine>>(c => c.OfAsync(lea, view, post.Id, Ct)));
-        Assert.Empty(await app.ToldAsync(BlogFeed.Commented, BlogFeed.PostKey(post.Id) + ":comments"));
+        Assert.Empty(await app.ToldAsync(BlogFeed.Commented, BlogFeed.CommentedKey(post.Id)));
 
         // Only a publisher approves; then the author hears of it.
         Assert.False((await app.WithAsync<BlogComments, Outcome<Done>>(c => c.ApproveAsync(lea, comment.Value.Id, Ct))).Found);
         Assert.True((await app.WithAsync<BlogComments, Outcome<Done>>(c => c.ApproveAsync(claire, comment.Value.Id, Ct))).Succeeded);
         Assert.Single(await app.WithAsync<BlogComments, IReadOnlyList<CommentLine>>(c => c.OfAsync(lea, view, post.Id, Ct)));
-        Assert.Equal([lea.Id], await app.ToldAsync(BlogFeed.Commented, BlogFeed.PostKey(post.Id) + ":comments"));
+        Assert.Equal([lea.Id], await app.ToldAsync(BlogFeed.Commented, BlogFeed.CommentedKey(post.Id)));
+
+        // A comment waiting for the teacher, then the post deleted: every notice about them goes.
+        var waiting = await app.WithAsync<BlogComments, Outcome<BlogComment>>(c => c.AddAsync(sophie, post.Id, "Encore bravo", Ct));
+        Assert.Contains(claire.Id, await app.ToldAsync(BlogFeed.CommentSubmitted, BlogFeed.CommentKey(waiting.Value!.Id)));
+        Assert.True((await app.WithAsync<WritePosts, Outcome<Done>>(w => w.DeleteAsync(claire, post.Id, Ct))).Succeeded);
+        Assert.Empty(await app.ToldAsync(BlogFeed.CommentSubmitted, BlogFeed.CommentKey(waiting.Value.Id)));
+        Assert.Empty(await app.ToldAsync(BlogFeed.Commented, BlogFeed.CommentedKey(post.Id)));
+        Assert.Empty(await app.ToldAsync(BlogFeed.Published, BlogFeed.PostKey(post.Id)));
 
         // Without comments, nobody comments.
         var closed = await app.ClassBlogAsync(PublishMode.Immediate, CommentMode.None);

@@ -66,7 +66,7 @@ public sealed class BlogComments(PreauDbContext db, BlogAccess access, BlogAudie
         var link = BlogLinks.Post(post.BlogId, post.Id) + "#commentaires";
         if (waits)
         {
-            var notice = new FeedNotice(BlogFeed.CommentSubmitted, me.Id, $"blog.comment:{comment.Id}", link, values) { StructureId = view.Blog.StructureId };
+            var notice = new FeedNotice(BlogFeed.CommentSubmitted, me.Id, BlogFeed.CommentKey(comment.Id), link, values) { StructureId = view.Blog.StructureId };
             await feed.PublishAsync(await audience.ToHoldersAsync(notice, view.Blog.Id, view.Blog.OwnerId, ShareRight.Publish.Key, ct), ct);
         }
         else
@@ -88,7 +88,7 @@ public sealed class BlogComments(PreauDbContext db, BlogAccess access, BlogAudie
 
         comment.State = CommentState.Published;
         await db.SaveChangesAsync(ct);
-        await feed.WithdrawAsync($"blog.comment:{comment.Id}", ct);
+        await feed.WithdrawAsync(BlogFeed.CommentKey(comment.Id), ct);
         var values = new Dictionary<string, string>(StringComparer.Ordinal) { ["title"] = post!.Title, ["blog"] = view.Blog.Title };
         await TellAuthorAsync(comment.AuthorId, post, view, values, BlogLinks.Post(post.BlogId, post.Id) + "#commentaires", ct);
         return new Done();
@@ -106,7 +106,7 @@ public sealed class BlogComments(PreauDbContext db, BlogAccess access, BlogAudie
 
         db.Remove(comment);
         await db.SaveChangesAsync(ct);
-        await feed.WithdrawAsync($"blog.comment:{comment.Id}", ct);
+        await feed.WithdrawAsync(BlogFeed.CommentKey(comment.Id), ct);
         return new Done();
     }
 
@@ -114,7 +114,7 @@ public sealed class BlogComments(PreauDbContext db, BlogAccess access, BlogAudie
     {
         if (post.AuthorId != actorId)
         {
-            await feed.PublishAsync(new FeedNotice(BlogFeed.Commented, actorId, BlogFeed.PostKey(post.Id) + ":comments", link, values)
+            await feed.PublishAsync(new FeedNotice(BlogFeed.Commented, actorId, BlogFeed.CommentedKey(post.Id), link, values)
             {
                 Users = [post.AuthorId],
                 StructureId = view.Blog.StructureId,

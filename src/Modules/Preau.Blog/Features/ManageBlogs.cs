@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Preau.Blog.Domain;
 using Preau.Platform.Directory.Domain;
+using Preau.Platform.Feed;
 using Preau.Platform.Kernel;
 using Preau.Platform.Persistence;
 using Preau.Platform.Sharing;
@@ -15,7 +16,7 @@ public sealed record BlogSettings(string? Title, string? Description, PublishMod
 /// pupils write (with validation by default) and comment, the parents read and comment, the
 /// class's teachers publish. Settings and the public page are for the owner and managers.
 /// </summary>
-public sealed class ManageBlogs(PreauDbContext db, BlogAccess access, UpdateShares updateShares, TimeProvider clock)
+public sealed class ManageBlogs(PreauDbContext db, BlogAccess access, UpdateShares updateShares, FeedPublisher feed, TimeProvider clock)
 {
     public const string TitleField = "Title";
     public const string DescriptionField = "Description";
@@ -142,6 +143,10 @@ public sealed class ManageBlogs(PreauDbContext db, BlogAccess access, UpdateShar
         view.Blog.TrashedAt = clock.GetUtcNow();
         view.Blog.IsPublic = false;
         await db.SaveChangesAsync(ct);
+        var posts = db.Set<BlogPost>().Where(p => p.BlogId == blogId);
+        var postIds = await posts.Select(p => p.Id).ToListAsync(ct);
+        var commentIds = await db.Set<BlogComment>().Where(c => posts.Any(p => p.Id == c.PostId)).Select(c => c.Id).ToListAsync(ct);
+        await feed.WithdrawAsync(BlogFeed.KeysOf(postIds, commentIds), ct);
         return new Done();
     }
 

@@ -36,6 +36,8 @@ public sealed class ReadBlog(PreauDbContext db, Shares shares, BlogPeople people
                 Published = db.Set<BlogPost>().Count(p => p.BlogId == b.Id && p.State == PostState.Published),
                 Last = db.Set<BlogPost>().Where(p => p.BlogId == b.Id && p.State == PostState.Published).Max(p => p.FirstPublishedAt),
             })
+            // The 200 most recently active (a blog without a post last), then named in the reader's order below.
+            .OrderByDescending(b => b.Last != null).ThenByDescending(b => b.Last).ThenBy(b => b.Title)
             .Take(200).ToListAsync(ct);
         return [.. rows.Select(r => new BlogCard(r.Id, r.Title, r.Description, r.CoverId, r.IsPublic, r.OwnerId == me.Id, r.Published, r.Last))
             .OrderByDescending(c => c.LastPublishedAt ?? DateTimeOffset.MinValue).ThenBy(c => c.Title, StringComparer.CurrentCulture)];

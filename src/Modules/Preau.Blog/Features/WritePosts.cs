@@ -146,7 +146,7 @@ public sealed partial class WritePosts(PreauDbContext db, BlogAccess access, Blo
         post.State = PostState.Draft;
         post.UpdatedAt = clock.GetUtcNow();
         await db.SaveChangesAsync(ct);
-        await feed.WithdrawAsync(BlogFeed.PostKey(post.Id), ct);
+        await feed.WithdrawAsync(await FeedKeysAsync(post.Id, ct), ct);
         return new PostWritten(post, false);
     }
 
@@ -160,11 +160,16 @@ public sealed partial class WritePosts(PreauDbContext db, BlogAccess access, Blo
             return Outcome.NotFound<Done>();
         }
 
+        var keys = await FeedKeysAsync(post.Id, ct);
         db.Remove(post);
         await db.SaveChangesAsync(ct);
-        await feed.WithdrawAsync(BlogFeed.PostKey(post.Id), ct);
+        await feed.WithdrawAsync(keys, ct);
         return new Done();
     }
+
+    /// <summary>What the feed holds about a post: its notices and its comments' (a waiting comment's included).</summary>
+    private async Task<IReadOnlyCollection<string>> FeedKeysAsync(Guid postId, CancellationToken ct) =>
+        BlogFeed.KeysOf([postId], await db.Set<BlogComment>().Where(c => c.PostId == postId).Select(c => c.Id).ToListAsync(ct));
 
     /// <summary>Whether a person may change a post: a publisher always; its author unless it went out on a blog where they only submit.</summary>
     public static bool MayEdit(BlogView view, BlogPost post, Guid me) =>
@@ -266,7 +271,7 @@ public sealed partial class WritePosts(PreauDbContext db, BlogAccess access, Blo
         if (post.AuthorId != me.Id)
         {
             // The author, who is not told of their own post, hears that it is out.
-            await feed.PublishAsync(new FeedNotice(BlogFeed.Validated, me.Id, BlogFeed.PostKey(post.Id) + ":validated", BlogLinks.Post(post.BlogId, post.Id), Values(view, post))
+            await feed.PublishAsync(new FeedNotice(BlogFeed.Validated, me.Id, BlogFeed.ValidatedKey(post.Id), BlogLinks.Post(post.BlogId, post.Id), Values(view, post))
             {
                 Users = [post.AuthorId],
                 StructureId = view.Blog.StructureId,

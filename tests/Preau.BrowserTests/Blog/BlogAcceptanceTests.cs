@@ -35,6 +35,7 @@ public sealed class BlogAcceptanceTests(BrowserApp app, ITestOutputHelper output
         await ClassBlogAsync(blogTitle, PublishMode.Validation, CommentMode.Validation);
         var title = $"Notre potager ({name})";
         var comment = $"Bravo Léa, les tomates sont superbes ! ({name})";
+        var publicPage = "";
 
         await using (var context = await app.NewContextAsync(width, scheme))
         {
@@ -70,6 +71,16 @@ public sealed class BlogAcceptanceTests(BrowserApp app, ITestOutputHelper output
             await claire.CheckAsync($"blog-claire-validate-{name}", width, output);
             await claire.GetByRole(AriaRole.Button, new() { Name = "Publier ce billet" }).ClickAsync();
             await Expect(claire.GetByRole(AriaRole.Status)).ToContainTextAsync("Billet publié.");
+
+            // She opens the blog's public page for the families without an account.
+            await claire.GetByRole(AriaRole.Link, new() { NameRegex = new Regex("^Retour à") }).ClickAsync();
+            await claire.GetByRole(AriaRole.Link, new() { Name = "Réglages et partage" }).ClickAsync();
+            await claire.GetByRole(AriaRole.Button, new() { Name = "Ouvrir la page publique" }).ClickAsync();
+            await Expect(claire.GetByRole(AriaRole.Status)).ToContainTextAsync("La page publique est ouverte.");
+            await claire.CheckAsync($"blog-claire-settings-{name}", width, output);
+            publicPage = new Uri(await claire.Locator(".blog-public-address a").GetAttributeAsync("href") ?? "", UriKind.Relative).OriginalString;
+            await claire.GotoAsync("/blog/nouveau");
+            await claire.CheckAsync($"blog-claire-new-{name}", width, output);
         }
 
         await using (var context = await app.NewContextAsync(width, scheme))
@@ -87,6 +98,18 @@ public sealed class BlogAcceptanceTests(BrowserApp app, ITestOutputHelper output
             await Expect(sophie.GetByRole(AriaRole.Status)).ToContainTextAsync("Commentaire envoyé");
             await Expect(sophie.Locator(".blog-comment.pending")).ToContainTextAsync(comment);
             await sophie.CheckAsync($"blog-sophie-post-{name}", width, output);
+        }
+
+        // A family without an account reads the post on the public page: Léa by her first name only, no comment waiting.
+        await using (var context = await app.NewContextAsync(width, scheme))
+        {
+            var visitor = await context.NewPageAsync();
+            await visitor.GotoAsync(publicPage);
+            await visitor.GetByRole(AriaRole.Link, new() { Name = title }).ClickAsync();
+            await Expect(visitor.Locator(".blog-article .blog-meta")).ToContainTextAsync("Par Léa,");
+            await Expect(visitor.Locator("main")).Not.ToContainTextAsync("Dubois");
+            await Expect(visitor.Locator("main")).Not.ToContainTextAsync(comment);
+            await visitor.CheckAsync($"blog-public-post-{name}", width, output);
         }
     }
 

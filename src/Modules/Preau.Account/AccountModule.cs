@@ -10,6 +10,7 @@ using Preau.Account.Security;
 using Preau.Account.Resources;
 using Preau.Platform.Kernel;
 using Preau.Platform.Modules;
+using Preau.Platform.Security;
 
 namespace Preau.Account;
 
@@ -45,12 +46,20 @@ public static class AccountModule
             return Results.LocalRedirect("/login");
         }).AllowAnonymous().ExcludeFromDescription();
 
+        // The language buttons of pages without an account carry no token, so that such a page is
+        // the same for every visitor and can be cached (a public blog): the browser's same-origin
+        // headers prove the post instead; signed-in pages still send the token.
         endpoints.MapPost("/preferences/language", async ([FromForm] string? language, [FromForm] string? returnUrl,
-            UpdatePreferences update, HttpContext http, CancellationToken ct) =>
+            UpdatePreferences update, IAntiforgery antiforgery, HttpContext http, CancellationToken ct) =>
         {
+            if (!SameOrigin.IsProven(http.Request) && !await antiforgery.IsRequestValidAsync(http))
+            {
+                return Results.BadRequest();
+            }
+
             await update.HandleAsync(new UpdatePreferences.Request(language ?? "fr", null, null, null), http, ct);
             return Results.LocalRedirect(LocalUrl.OrHome(returnUrl));
-        }).AllowAnonymous().ExcludeFromDescription();
+        }).AllowAnonymous().DisableAntiforgery().ExcludeFromDescription();
 
         endpoints.MapPost("/preferences/display", async ([FromForm] ColorScheme? scheme, [FromForm] bool[]? highContrast,
             [FromForm] bool[]? dyslexiaFont, [FromForm] string? returnUrl, UpdatePreferences update, HttpContext http, CancellationToken ct) =>

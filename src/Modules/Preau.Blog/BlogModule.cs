@@ -47,6 +47,8 @@ public static class BlogModule
         services.AddScoped<BlogComments>();
         services.AddScoped<BlogMediaStore>();
         services.AddScoped<PublicBlogs>();
+        services.AddOutputCache(o => o.AddPolicy(PublicBlogCache.Policy, PublicBlogCache.CreatePolicy()));
+        services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor, PublicBlogInvalidation>();
         services.AddScoped<Preau.Platform.Demo.IDemoContent, Demo.BlogDemo>();
         services.AddBlogFeed();
         services.AddShareableType<BlogShareResolver>(ShareType, typeof(BlogStrings), "Share.Blog", ShareRight.Publish, ShareRight.Comment);

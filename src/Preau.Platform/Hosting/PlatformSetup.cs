@@ -81,6 +81,8 @@ public static class PlatformSetup
         services.AddPreauRichText();
 
         services.AddPreauLocalization();
+        // Pages the same for every visitor without an account (AnonymousPageCache), in memory.
+        services.AddOutputCache();
         services.AddPreauAuthentication();
         services.AddAntiforgery(options =>
         {

@@ -72,6 +72,110 @@ public abstract class BlogPublicTests(PreauApp app)
     }
 
     [Fact]
+    public async Task The_public_page_is_cached_for_visitors_without_an_account_and_follows_every_change_at_once()
+    {
+        var blog = await app.ClassBlogAsync(PublishMode.Validation, CommentMode.Validation);
+        var (lea, claire, sophie) = (await app.MeAsync(Personas.Lea), await app.MeAsync(Personas.Claire), await app.MeAsync(Personas.Sophie));
+        var first = await app.WrittenAsync(claire, blog.Id, "Premier billet");
+        Assert.True((await app.WithAsync<ManageBlogs, Outcome<BlogBlog>>(m => m.SetPublicAsync(claire, blog.Id, true, Ct))).Succeeded);
+        var anonymous = app.CreateClient(new() { AllowAutoRedirect = false });
+        var address = BlogLinks.PublicHome(blog.Slug);
+        var postAddress = BlogLinks.PublicPost(blog.Slug, first.Id);
+
+        async Task<(bool Cached, string Html)> ReadAsync(HttpClient client, string url)
+        {
+            var response = await client.GetAsync(url, Ct);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.False(response.Headers.Contains("Set-Cookie"), "a page served to everyone sets no cookie");
+            return (response.Headers.Age is not null, WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync(Ct)));
+        }
+
+        // The second reader gets the stored copy.
+        Assert.False((await ReadAsync(anonymous, address)).Cached);
+        var again = await ReadAsync(anonymous, address);
+        Assert.True(again.Cached);
+        Assert.Contains("Premier billet", again.Html, StringComparison.Ordinal);
+        Assert.DoesNotContain("__csrf", again.Html, StringComparison.Ordinal);
+        Assert.False((await ReadAsync(anonymous, postAddress)).Cached);
+        Assert.True((await ReadAsync(anonymous, postAddress)).Cached);
+
+        // A post validated: on the page at the next request.
+        var second = await app.WrittenAsync(lea, blog.Id, "Deuxième billet");
+        Assert.True((await app.PublishAsync(claire, second.Id)).Succeeded);
+        var home = await ReadAsync(anonymous, address);
+        Assert.False(home.Cached);
+        Assert.Contains("Deuxième billet", home.Html, StringComparison.Ordinal);
+
+        // A comment accepted: on the post's page, and counted on the blog's.
+        var comment = await app.WithAsync<BlogComments, Outcome<BlogComment>>(c => c.AddAsync(sophie, first.Id, "Quel beau travail", Ct));
+        Assert.DoesNotContain("Quel beau travail", (await ReadAsync(anonymous, postAddress)).Html, StringComparison.Ordinal);
+        Assert.True((await app.WithAsync<BlogComments, Outcome<Done>>(c => c.ApproveAsync(claire, comment.Value!.Id, Ct))).Succeeded);
+        Assert.Contains("Quel beau travail", (await ReadAsync(anonymous, postAddress)).Html, StringComparison.Ordinal);
+        Assert.False((await ReadAsync(anonymous, address)).Cached);
+
+        // Renamed: the new title at once.
+        Assert.True((await app.WithAsync<ManageBlogs, Outcome<BlogBlog>>(m => m.UpdateAsync(claire, blog.Id,
+            new BlogSettings("Les nouvelles du CE2 A", blog.Description, blog.PublishMode, blog.CommentMode), Ct))).Succeeded);
+        Assert.Contains("Les nouvelles du CE2 A", (await ReadAsync(anonymous, address)).Html, StringComparison.Ordinal);
+
+        // A search is one reader's own: never stored. English readers get their own copy.
+        await ReadAsync(anonymous, address + "?q=billet");
+        Assert.False((await ReadAsync(anonymous, address + "?q=billet")).Cached);
+        using (var english = new HttpRequestMessage(HttpMethod.Get, address))
+        {
+            english.Headers.AcceptLanguage.ParseAdd("en");
+            var response = await anonymous.SendAsync(english, Ct);
+            Assert.Contains("<html lang=\"en\"", await response.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        }
+
+        Assert.Contains("<html lang=\"fr\"", (await ReadAsync(anonymous, address)).Html, StringComparison.Ordinal);
+
+        // Someone signed in sees their own shell, neither served from nor stored in the cache.
+        var signedIn = await app.SignedInClientAsync(Personas.Sophie);
+        var hers = await signedIn.GetAsync(address, Ct);
+        Assert.Null(hers.Headers.Age);
+        Assert.Contains("/logout", await hers.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        Assert.DoesNotContain("/logout", (await ReadAsync(anonymous, address)).Html, StringComparison.Ordinal);
+
+        // Unpublished: gone from the page, its own page a 404.
+        Assert.True((await app.WithAsync<WritePosts, Outcome<PostWritten>>(w => w.UnpublishAsync(claire, first.Id, Ct))).Succeeded);
+        Assert.DoesNotContain("Premier billet", (await ReadAsync(anonymous, address)).Html, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync(postAddress, Ct)).StatusCode);
+
+        // Trashed: a 404.
+        Assert.True((await app.WithAsync<ManageBlogs, Outcome<Done>>(m => m.TrashAsync(claire, blog.Id, Ct))).Succeeded);
+        Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync(address, Ct)).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_language_buttons_of_a_page_without_account_need_no_token_but_a_same_origin_post()
+    {
+        var anonymous = app.CreateClient(new() { AllowAutoRedirect = false });
+        FormUrlEncodedContent English() => new(new Dictionary<string, string> { ["language"] = "en", ["returnUrl"] = "/login" });
+
+        // Neither token nor proof (a form of another site that hides its origin): refused.
+        Assert.Equal(HttpStatusCode.BadRequest, (await anonymous.PostAsync("/preferences/language", English(), Ct)).StatusCode);
+        using (var crossSite = new HttpRequestMessage(HttpMethod.Post, "/preferences/language") { Content = English() })
+        {
+            crossSite.Headers.Add("Sec-Fetch-Site", "cross-site");
+            Assert.Equal(HttpStatusCode.BadRequest, (await anonymous.SendAsync(crossSite, Ct)).StatusCode);
+        }
+
+        using (var otherOrigin = new HttpRequestMessage(HttpMethod.Post, "/preferences/language") { Content = English() })
+        {
+            otherOrigin.Headers.Add("Origin", "https://ailleurs.example");
+            Assert.Equal(HttpStatusCode.BadRequest, (await anonymous.SendAsync(otherOrigin, Ct)).StatusCode);
+        }
+
+        using var sameOrigin = new HttpRequestMessage(HttpMethod.Post, "/preferences/language") { Content = English() };
+        sameOrigin.Headers.Add("Sec-Fetch-Site", "same-origin");
+        var done = await anonymous.SendAsync(sameOrigin, Ct);
+        Assert.Equal(HttpStatusCode.Redirect, done.StatusCode);
+        Assert.Equal("/login", done.Headers.Location?.OriginalString);
+        Assert.Contains(done.Headers.GetValues("Set-Cookie"), c => c.Contains("uic%3Den", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task The_api_runs_a_post_from_draft_to_comment()
     {
         var claire = await app.SignedInClientAsync(Personas.Claire);

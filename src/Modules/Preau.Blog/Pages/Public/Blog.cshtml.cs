@@ -1,12 +1,14 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
 using Preau.Blog.Features;
 
 namespace Preau.Blog.Pages.Public;
 
 /// <summary>A public blog's page, for families without an account: its published posts only.</summary>
 [AllowAnonymous]
+[OutputCache(PolicyName = PublicBlogCache.Policy)]
 public sealed class BlogModel(PublicBlogs blogs) : PageModel
 {
     [FromRoute]
@@ -31,6 +33,7 @@ public sealed class BlogModel(PublicBlogs blogs) : PageModel
 
         Blog = blog;
         Posts = await blogs.PageAsync(blog, After, Search, ct);
+        PublicBlogCache.Tag(HttpContext, blog.Id, Posts.Posts.Select(p => p.Id));
         return Page();
     }
 }

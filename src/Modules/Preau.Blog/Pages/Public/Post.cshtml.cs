@@ -1,12 +1,14 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
 using Preau.Blog.Features;
 
 namespace Preau.Blog.Pages.Public;
 
 /// <summary>A published post of a public blog with its published comments, authors by their public name.</summary>
 [AllowAnonymous]
+[OutputCache(PolicyName = PublicBlogCache.Policy)]
 public sealed class PostModel(PublicBlogs blogs) : PageModel
 {
     [FromRoute]
@@ -30,6 +32,7 @@ public sealed class PostModel(PublicBlogs blogs) : PageModel
 
         Blog = blog!;
         Post = post;
+        PublicBlogCache.Tag(HttpContext, Blog.Id, [post.Id]);
         return Page();
     }
 }

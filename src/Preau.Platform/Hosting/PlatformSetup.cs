@@ -17,6 +17,7 @@ using Preau.Platform.Feed;
 using Preau.Platform.Files;
 using Preau.Platform.Flash;
 using Preau.Platform.Jobs;
+using Preau.Platform.Kernel;
 using Preau.Platform.Localization;
 using Preau.Platform.Mail;
 using Preau.Platform.Modules;
@@ -37,6 +38,8 @@ public static class PlatformSetup
     {
         services.AddOptions<PreauOptions>().Bind(configuration.GetSection("Preau"));
         services.TryAddSingleton(TimeProvider.System);
+        // School days, public holidays and the académie's vacations: when homework can be due.
+        services.AddSchoolCalendar(configuration);
         services.AddHttpContextAccessor();
         services.AddMemoryCache();
         services.AddDistributedMemoryCache();

@@ -17,6 +17,13 @@ public sealed record Outcome<T>
 
     public bool Succeeded => Found && Errors is null;
 
+    /// <summary>The same outcome with its value turned into another (an API's answer).</summary>
+    public Outcome<TOut> Map<TOut>(Func<T, TOut> map)
+    {
+        ArgumentNullException.ThrowIfNull(map);
+        return !Found ? new(default, false, null) : Errors is { } errors ? new(default, true, errors) : new(map(Value!), true, null);
+    }
+
     public static implicit operator Outcome<T>(T value) => new(value, true, null);
 }
 

@@ -77,7 +77,7 @@ internal static class NewsApi
                 var me = await currentUser.RequireAsync(ct);
                 var structure = request.StructureId ?? me.CurrentStructure(null)?.Id ?? Guid.Empty;
                 var outcome = await threads.CreateAsync(me, structure, request.WholeSchool, request.ClassId, new ThreadForm(request.Title, request.Color, request.CommentsEnabled, request.CommentsModerated), ct);
-                return ApiResults.Created(Map(outcome, ThreadResponse.Of), s, t => $"/api/v1/news/threads/{t.Id}/items");
+                return ApiResults.Created(outcome.Map(ThreadResponse.Of), s, t => $"/api/v1/news/threads/{t.Id}/items");
             })
             .RequireAppRight(NewsModule.CreateRight)
             .WithName("NewsCreateThread")
@@ -102,7 +102,7 @@ internal static class NewsApi
             {
                 var me = await currentUser.RequireAsync(ct);
                 var outcome = await write.CreateAsync(me, id, request.Form, ct);
-                return ApiResults.Created(Map(await ViewAsync(outcome, me, read, ct), ItemResponse.Of), s, v => $"/api/v1/news/items/{v.Id}");
+                return ApiResults.Created((await ViewAsync(outcome, me, read, ct)).Map(ItemResponse.Of), s, v => $"/api/v1/news/items/{v.Id}");
             })
             .WithName("NewsCreateItem")
             .WithSummary("Writes a draft in a thread where the caller holds contrib or publish: title (plain, 200 at most), body (rich text, sanitized), publishAt (optional: scheduled), expireAt (optional), headline. 404 for anyone else.");
@@ -153,7 +153,7 @@ internal static class NewsApi
 
         api.MapPost("/items/{id:guid}/comments", async Task<Results<Created<CommentResponse>, NotFound, ValidationProblem>> (Guid id, CommentRequest request, CurrentUser currentUser,
                 NewsComments comments, IStringLocalizer<NewsStrings> s, CancellationToken ct) =>
-                ApiResults.Created(Map(await comments.AddAsync(await currentUser.RequireAsync(ct), id, request.Body, ct), CommentResponse.Of), s, c => $"/api/v1/news/items/{id}/comments"))
+                ApiResults.Created((await comments.AddAsync(await currentUser.RequireAsync(ct), id, request.Body, ct)).Map(CommentResponse.Of), s, c => $"/api/v1/news/items/{id}/comments"))
             .WithName("NewsAddComment")
             .WithSummary("Comments a published item (plain text, 2,000 characters at most) where the thread allows comments and the caller holds the comment right; in a moderated thread it waits for a publisher (pending). 400 when comments are closed.");
 
@@ -175,8 +175,4 @@ internal static class NewsApi
         : outcome.Errors is { } errors ? Outcome.Invalid<ItemView>(errors)
         : await read.GetAsync(me, outcome.Value!.Id, ct) is { } view ? view : Outcome.NotFound<ItemView>();
 
-    private static Outcome<TOut> Map<T, TOut>(Outcome<T> outcome, Func<T, TOut> map) =>
-        !outcome.Found ? Outcome.NotFound<TOut>()
-        : outcome.Errors is { } errors ? Outcome.Invalid<TOut>(errors)
-        : map(outcome.Value!);
 }

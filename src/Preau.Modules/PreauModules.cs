@@ -5,6 +5,7 @@ using Preau.Admin;
 using Preau.Directory;
 using Preau.Documents;
 using Preau.Feed;
+using Preau.Homework;
 using Preau.Messaging;
 using Preau.News;
 using Preau.Portal;
@@ -31,5 +32,6 @@ public static class PreauModules
         typeof(DocumentsModule).Assembly,
         typeof(BlogModule).Assembly,
         typeof(NewsModule).Assembly,
+        typeof(HomeworkModule).Assembly,
     ];
 }

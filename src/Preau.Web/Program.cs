@@ -7,6 +7,7 @@ using Preau.Blog;
 using Preau.Directory;
 using Preau.Documents;
 using Preau.Feed;
+using Preau.Homework;
 using Preau.Messaging;
 using Preau.News;
 using Preau.Modules;
@@ -45,6 +46,7 @@ builder.Services.AddMessaging(builder.Configuration);
 builder.Services.AddDocuments(builder.Configuration);
 builder.Services.AddBlog(builder.Configuration);
 builder.Services.AddNews();
+builder.Services.AddHomework();
 builder.Services.AddScoped<DemoCity>();
 
 builder.Services.AddRazorPages();
@@ -119,6 +121,7 @@ app.MapMessaging();
 app.MapDocuments();
 app.MapBlog();
 app.MapNews();
+app.MapHomework();
 
 await app.RunAsync();
 

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Preau.Platform.Directory.Domain;
+using Preau.Platform.Feed;
 using Preau.Platform.Persistence;
 using Preau.Testing;
 
@@ -21,6 +22,12 @@ internal static class Data
             await work(db);
             return true;
         });
+
+    /// <summary>Who the feed holds a notice of this type about this resource for (withdrawn ones left out).</summary>
+    public static Task<List<Guid>> ToldAsync(this PreauApp app, string type, string resourceKey) =>
+        app.WithDbAsync(db => db.Set<FeedRecipient>()
+            .Where(r => db.Set<FeedEvent>().Any(e => e.Id == r.EventId && e.Type == type && e.ResourceKey == resourceKey && e.RemovedAt == null))
+            .Select(r => r.UserId).Distinct().ToListAsync(TestContext.Current.CancellationToken));
 
     public static Task<User> UserAsync(this PreauApp app, string login) =>
         app.WithDbAsync(db => db.Users.AsNoTracking().SingleAsync(u => u.Login == login, TestContext.Current.CancellationToken));

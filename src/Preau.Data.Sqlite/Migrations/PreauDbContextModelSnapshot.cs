@@ -854,6 +854,375 @@ namespace Preau.Data.Sqlite.Migrations
                     b.ToTable("fed_push_keys", (string)null);
                 });
 
+            modelBuilder.Entity("Preau.Homework.Domain.HwBook", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AudienceGroupId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("audience_group_id");
+
+                    b.Property<Guid?>("ClassId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("class_id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("CreatedBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_by");
+
+                    b.Property<DateOnly?>("FrozenUntil")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("frozen_until");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("kind");
+
+                    b.Property<Guid>("StructureId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("structure_id");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("subject");
+
+                    b.HasKey("Id")
+                        .HasName("pk_hw_books");
+
+                    b.HasIndex("ClassId")
+                        .HasDatabaseName("ix_hw_books_class");
+
+                    b.HasIndex("StructureId")
+                        .HasDatabaseName("ix_hw_books_structure");
+
+                    b.HasIndex("AudienceGroupId", "Subject")
+                        .IsUnique()
+                        .HasDatabaseName("ux_hw_books_audience_subject");
+
+                    b.ToTable("hw_books", (string)null);
+                });
+
+            modelBuilder.Entity("Preau.Homework.Domain.HwCalendarKey", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("CreatedBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_by");
+
+                    b.Property<long?>("RevokedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("revoked_at");
+
+                    b.Property<int>("Scope")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("scope");
+
+                    b.Property<string>("SecretHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("secret_hash");
+
+                    b.Property<Guid>("SubjectId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("subject_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_hw_calendar_keys");
+
+                    b.HasIndex("SecretHash")
+                        .IsUnique()
+                        .HasDatabaseName("ux_hw_calendar_keys_secret");
+
+                    b.HasIndex("Scope", "SubjectId")
+                        .HasDatabaseName("ix_hw_calendar_keys_subject");
+
+                    b.ToTable("hw_calendar_keys", (string)null);
+                });
+
+            modelBuilder.Entity("Preau.Homework.Domain.HwDone", b =>
+                {
+                    b.Property<Guid>("PupilId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("pupil_id");
+
+                    b.Property<Guid>("HomeworkId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("homework_id");
+
+                    b.Property<long>("DoneAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("done_at");
+
+                    b.HasKey("PupilId", "HomeworkId")
+                        .HasName("pk_hw_done");
+
+                    b.HasIndex("HomeworkId")
+                        .HasDatabaseName("ix_hw_done_homework");
+
+                    b.ToTable("hw_done", (string)null);
+                });
+
+            modelBuilder.Entity("Preau.Homework.Domain.HwHomework", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AudienceGroupId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("audience_group_id");
+
+                    b.Property<Guid>("AuthorId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("author_id");
+
+                    b.Property<Guid>("BookId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("book_id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("description");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("due_on");
+
+                    b.Property<Guid?>("DueSessionId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("due_session_id");
+
+                    b.Property<DateOnly>("GivenOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("given_on");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("kind");
+
+                    b.Property<int?>("Minutes")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("minutes");
+
+                    b.Property<Guid?>("RecurrenceId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recurrence_id");
+
+                    b.Property<Guid?>("SessionId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("session_id");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("summary");
+
+                    b.Property<bool>("Targeted")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("targeted");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.Property<long?>("VisibleFrom")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("visible_from");
+
+                    b.HasKey("Id")
+                        .HasName("pk_hw_homework");
+
+                    b.HasIndex("RecurrenceId")
+                        .HasDatabaseName("ix_hw_homework_recurrence")
+                        .HasFilter("recurrence_id IS NOT NULL");
+
+                    b.HasIndex("SessionId")
+                        .HasDatabaseName("ix_hw_homework_session_id");
+
+                    b.HasIndex("AudienceGroupId", "DueOn")
+                        .HasDatabaseName("ix_hw_homework_audience_due");
+
+                    b.HasIndex("BookId", "DueOn")
+                        .HasDatabaseName("ix_hw_homework_book_due");
+
+                    b.ToTable("hw_homework", (string)null);
+                });
+
+            modelBuilder.Entity("Preau.Homework.Domain.HwInspector", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long>("GrantedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("granted_at");
+
+                    b.Property<Guid>("GrantedBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("granted_by");
+
+                    b.Property<Guid>("StructureId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("structure_id");
+
+                    b.Property<DateOnly>("Until")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("until");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_hw_inspectors");
+
+                    b.HasIndex("UserId", "StructureId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_hw_inspectors_user_structure");
+
+                    b.ToTable("hw_inspectors", (string)null);
+                });
+
+            modelBuilder.Entity("Preau.Homework.Domain.HwSession", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AuthorId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("author_id");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("body");
+
+                    b.Property<Guid>("BookId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("book_id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("date");
+
+                    b.Property<TimeOnly?>("End")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("end");
+
+                    b.Property<TimeOnly?>("Start")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("start");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("title");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.Property<long?>("VisibleFrom")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("visible_from");
+
+                    b.HasKey("Id")
+                        .HasName("pk_hw_sessions");
+
+                    b.HasIndex("BookId", "Date")
+                        .HasDatabaseName("ix_hw_sessions_book_date");
+
+                    b.ToTable("hw_sessions", (string)null);
+                });
+
+            modelBuilder.Entity("Preau.Homework.Domain.HwTarget", b =>
+                {
+                    b.Property<Guid>("HomeworkId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("homework_id");
+
+                    b.Property<Guid>("PupilId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("pupil_id");
+
+                    b.HasKey("HomeworkId", "PupilId")
+                        .HasName("pk_hw_targets");
+
+                    b.ToTable("hw_targets", (string)null);
+                });
+
+            modelBuilder.Entity("Preau.Homework.Domain.HwVisa", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("BookId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("book_id");
+
+                    b.Property<string>("Comment")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("comment");
+
+                    b.Property<long>("SignedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("signed_at");
+
+                    b.Property<Guid>("SignedBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("signed_by");
+
+                    b.Property<DateOnly>("UpTo")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("up_to");
+
+                    b.HasKey("Id")
+                        .HasName("pk_hw_visas");
+
+                    b.HasIndex("BookId", "SignedAt")
+                        .HasDatabaseName("ix_hw_visas_book");
+
+                    b.ToTable("hw_visas", (string)null);
+                });
+
             modelBuilder.Entity("Preau.Messaging.Domain.MailFolder", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2961,6 +3330,62 @@ namespace Preau.Data.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_fed_push_subscriptions_dir_users_user_id");
+                });
+
+            modelBuilder.Entity("Preau.Homework.Domain.HwDone", b =>
+                {
+                    b.HasOne("Preau.Homework.Domain.HwHomework", null)
+                        .WithMany()
+                        .HasForeignKey("HomeworkId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_hw_done_hw_homework_homework_id");
+                });
+
+            modelBuilder.Entity("Preau.Homework.Domain.HwHomework", b =>
+                {
+                    b.HasOne("Preau.Homework.Domain.HwBook", null)
+                        .WithMany()
+                        .HasForeignKey("BookId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_hw_homework_hw_books_book_id");
+
+                    b.HasOne("Preau.Homework.Domain.HwSession", null)
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_hw_homework_hw_session_session_id");
+                });
+
+            modelBuilder.Entity("Preau.Homework.Domain.HwSession", b =>
+                {
+                    b.HasOne("Preau.Homework.Domain.HwBook", null)
+                        .WithMany()
+                        .HasForeignKey("BookId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_hw_sessions_hw_books_book_id");
+                });
+
+            modelBuilder.Entity("Preau.Homework.Domain.HwTarget", b =>
+                {
+                    b.HasOne("Preau.Homework.Domain.HwHomework", null)
+                        .WithMany()
+                        .HasForeignKey("HomeworkId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_hw_targets_hw_homework_homework_id");
+                });
+
+            modelBuilder.Entity("Preau.Homework.Domain.HwVisa", b =>
+                {
+                    b.HasOne("Preau.Homework.Domain.HwBook", null)
+                        .WithMany()
+                        .HasForeignKey("BookId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_hw_visas_hw_books_book_id");
                 });
 
             modelBuilder.Entity("Preau.Messaging.Domain.MailFolder", b =>

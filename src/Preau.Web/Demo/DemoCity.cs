@@ -145,6 +145,8 @@ public sealed class DemoCity(PreauDbContext db, DirectoryWriter directory, Passw
         var sophie = await CreateAsync("Sophie", "Dubois", Profile.Relative, active: true, email: "sophie.dubois@example.fr");
         await directory.LinkChildAsync(sophie, lea, ct);
         await directory.LinkChildAsync(sophie, hugo, ct);
+        // Léa stays at the étude after class, where Karim helps with the homework.
+        await directory.AddToGroupAsync(lea, periscolaire, ct);
 
         var pupilsOf5eB = db.GroupMembers.Local
             .Where(m => db.Groups.Local.Any(g => g.Id == m.GroupId && g.ClassId == cinquiemeB.Id && g.Profile == Profile.Student))

@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using Preau.Blog.Domain;
 using Preau.Blog.Features;
 using Preau.IntegrationTests.Messaging;
-using Preau.Platform.Feed;
 using Preau.Platform.Kernel;
 using Preau.Testing;
 
@@ -39,10 +38,4 @@ internal static class BlogData
 
     public static Task<BlogPost?> PostAsync(this PreauApp app, Guid postId) =>
         app.WithDbAsync(db => db.Set<BlogPost>().AsNoTracking().FirstOrDefaultAsync(p => p.Id == postId, Ct));
-
-    /// <summary>Who holds an unread or read item of the events of a type about a post.</summary>
-    public static Task<List<Guid>> ToldAsync(this PreauApp app, string type, string resourceKey) =>
-        app.WithDbAsync(db => db.Set<FeedRecipient>()
-            .Where(r => db.Set<FeedEvent>().Any(e => e.Id == r.EventId && e.Type == type && e.ResourceKey == resourceKey && e.RemovedAt == null))
-            .Select(r => r.UserId).Distinct().ToListAsync(Ct));
 }

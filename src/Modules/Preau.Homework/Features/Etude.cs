@@ -1,0 +1,43 @@
+using Microsoft.EntityFrameworkCore;
+using Preau.Platform.Directory.Domain;
+using Preau.Platform.Kernel;
+using Preau.Platform.Persistence;
+
+namespace Preau.Homework.Features;
+
+/// <summary>An étude group and, for the evening, each of its pupils' homework due on the next school day.</summary>
+public sealed record EtudeEvening(Guid GroupId, string GroupName, DateOnly For, IReadOnlyList<ToDoList> Pupils);
+
+/// <summary>
+/// The périscolaire's étude: an animator sees, for each group of their school they animate (a group
+/// they belong to as a périscolaire member), the homework its pupils have for the next school day,
+/// read-only; nothing of other pupils, nothing of the teachers' books beyond that.
+/// </summary>
+public sealed class Etude(PreauDbContext db, ToDo todo, SchoolCalendar calendar)
+{
+    public async Task<IReadOnlyList<EtudeEvening>> EveningAsync(UserContext me, DateOnly? day, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(me);
+        if (me.Profile != Profile.Periscolaire)
+        {
+            return [];
+        }
+
+        var groups = await db.GroupMembers.AsNoTracking().Where(m => m.UserId == me.Id)
+            .Join(db.Groups.Where(g => g.Kind == GroupKind.Manual), m => m.GroupId, g => g.Id, (m, g) => new { g.Id, g.Name })
+            .OrderBy(g => g.Name).ToListAsync(ct);
+        var due = day ?? calendar.NextSchoolDay(calendar.Today());
+        var evenings = new List<EtudeEvening>(groups.Count);
+        foreach (var group in groups)
+        {
+            var pupils = await db.GroupMembers.AsNoTracking().Where(m => m.GroupId == group.Id)
+                .Join(db.Users.Where(u => u.Profile == Profile.Student), m => m.UserId, u => u.Id, (m, u) => new { u.Id, u.FirstName, u.LastName })
+                .ToListAsync(ct);
+            var ordered = pupils.OrderBy(p => p.FirstName, StringComparer.CurrentCulture).ThenBy(p => p.LastName, StringComparer.CurrentCulture)
+                .Select(p => (p.Id, $"{p.FirstName} {p.LastName}")).ToList();
+            evenings.Add(new EtudeEvening(group.Id, group.Name, due, await todo.ListsAsync(ordered, ct, onlyDue: due)));
+        }
+
+        return evenings;
+    }
+}

@@ -7,6 +7,7 @@ using Preau.Homework.Features;
 using Preau.Homework.Resources;
 using Preau.Platform.Calendar;
 using Preau.Platform.Kernel;
+using Preau.Platform.Modules;
 using Preau.Platform.Rights;
 
 namespace Preau.Homework;
@@ -51,8 +52,10 @@ public static class HomeworkModule
             [
                 new(AccessRight, "Right.Access", DefaultHolders.Profiles(Profile.Student, Profile.Relative, Profile.Teacher, Profile.Personnel, Profile.Periscolaire)),
             ],
-            Order: 20));
-        // The launcher's tile comes with the pages ("À faire", the books): issue 9's next step.
+            Order: 20),
+            // Pupils and parents open "À faire", the étude's animators their evening; the teachers' books come with the next pages (issue 9).
+            new AppEntry(App, typeof(HomeworkStrings), "App.Name", "App.Description", ToDoUrl, "homework", "green",
+                user => user.Profile is Profile.Student or Profile.Relative or Profile.Periscolaire, Order: 20));
         return services;
     }
 

@@ -30,6 +30,9 @@ public sealed record ToDoDay(DateOnly Date, IReadOnlyList<ToDoItem> Items);
 public sealed record ToDoList(Guid PupilId, string FirstName, DateOnly Today, DateOnly NextSchoolDay, IReadOnlyList<ToDoItem> Overdue, IReadOnlyList<ToDoDay> Days, int EveningMinutes, int WeekMinutes)
 {
     public int Count => Overdue.Count + Days.Sum(d => d.Items.Count);
+
+    /// <summary>What is left to do: the late ones and those to come not ticked yet.</summary>
+    public int Pending => Overdue.Count + Days.Sum(d => d.Items.Count(i => !i.Done));
 }
 
 /// <summary>

@@ -143,7 +143,15 @@ public sealed class ToDo(PreauDbContext db, HomeworkAccess access, SchoolCalenda
             db.Remove(tick);
         }
 
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException) when (done && tick is null)
+        {
+            // A second tap raced the first one: the homework is ticked, which is what was asked.
+        }
+
         return new Done();
     }
 }

@@ -33,6 +33,13 @@ public sealed class HomeworkNotices(PreauDbContext db, FeedPublisher feed, Schoo
 
     internal async Task SetAsync(UserContext me, BookView view, HwHomework homework, bool isChange, CancellationToken ct)
     {
+        // A change takes back what the families were told before (a homework moved to a later day
+        // keeps no notice of its old day).
+        if (isChange)
+        {
+            await feed.WithdrawAsync(Key(homework.Id), ct);
+        }
+
         if (!IsNear(homework.DueOn) || (homework.VisibleFrom is { } from && from > clock.GetUtcNow().AddMinutes(1)))
         {
             return;
@@ -45,11 +52,10 @@ public sealed class HomeworkNotices(PreauDbContext db, FeedPublisher feed, Schoo
         var parents = await db.ParentLinks.Where(l => pupils.Contains(l.StudentId)).Select(l => l.RelativeId).Distinct().ToListAsync(ct);
         var values = new Dictionary<string, string>(StringComparer.Ordinal)
         {
-            ["book"] = view.Book.Subject.Length == 0 ? view.AudienceName : $"{view.AudienceName} · {view.Book.Subject}",
+            ["book"] = view.Title,
             ["summary"] = homework.Summary,
             ["due"] = homework.DueOn.ToString("dddd d MMMM", CultureInfo.GetCultureInfo("fr-FR")),
         };
-        await feed.WithdrawAsync(Key(homework.Id), ct);
         await feed.PublishAsync(new FeedNotice(isChange ? Changed : Set, me.Id, Key(homework.Id), HomeworkModule.ToDoUrl, values)
         {
             Users = [.. pupils, .. parents],

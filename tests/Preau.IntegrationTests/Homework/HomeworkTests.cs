@@ -47,6 +47,15 @@ public abstract class HomeworkTests(PreauApp app)
         Assert.Null(await app.WithAsync<ReadBook, BookPage?>(r => r.PageAsync(leaMe, book.Id, today, today.AddDays(7), Ct)));
         var hugoMe = await app.MeAsync(Personas.Hugo);
         Assert.Null(await app.WithAsync<ReadBook, BookPage?>(r => r.PageAsync(hugoMe, book.Id, today, today.AddDays(7), Ct)));
+
+        // Retargeted to the other pupil: gone from Hugo's list, on the other's.
+        var paul = await app.MeAsync(Personas.Paul);
+        var retargeted = await app.WithAsync<WriteDiary, Outcome<HwHomework>>(w => w.UpdateHomeworkAsync(paul, targeted.Id,
+            new HomeworkInput(null, today.AddDays(2), HomeworkKind.Exercise, "<p>Refaire l’exercice 4 (l’autre élève)</p>", null, [other]), Ct));
+        Assert.True(retargeted.Succeeded);
+        Assert.DoesNotContain((await app.ToDoOfAsync(Personas.Hugo)).Days.SelectMany(d => d.Items), i => i.Id == targeted.Id);
+        var others = await app.WithAsync<ToDo, IReadOnlyList<ToDoList>>(t => t.ListsAsync([(other, "Autre")], Ct));
+        Assert.Contains("Refaire l’exercice 4 (l’autre élève)", others[0].Summaries());
     }
 
     [Fact]
@@ -167,6 +176,8 @@ public abstract class HomeworkTests(PreauApp app)
         var french = await app.FrenchOf5eBAsync();
         var today = await app.TodayAsync();
         await app.SetAsync(Personas.Paul, french.Id, today.AddDays(5), "Rédiger la suite du conte; deux pages, au propre");
+        // Beyond "À faire"'s three weeks, within the calendar's ten.
+        await app.SetAsync(Personas.Paul, french.Id, today.AddDays(40), "Exposé sur les fables");
         var sophie = await app.MeAsync(Personas.Sophie);
         var hugo = await app.UserIdAsync(Personas.Hugo);
         var address = await app.WithAsync<CalendarKeys, Outcome<CalendarAddress>>(k => k.CreateAsync(sophie, CalendarScope.Pupil, hugo, Ct));
@@ -179,6 +190,7 @@ public abstract class HomeworkTests(PreauApp app)
         Assert.Contains("BEGIN:VCALENDAR", text, StringComparison.Ordinal);
         Assert.Contains("Rédiger la suite du conte\\; deux pages", text.Replace("\r\n ", "", StringComparison.Ordinal), StringComparison.Ordinal);
         Assert.Contains($"DTSTART;VALUE=DATE:{today.AddDays(5):yyyyMMdd}", text, StringComparison.Ordinal);
+        Assert.Contains($"DTSTART;VALUE=DATE:{today.AddDays(40):yyyyMMdd}", text, StringComparison.Ordinal);
 
         // A wrong secret, and someone else's child, get nothing.
         Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync(HomeworkModule.CalendarPath(Codes.NewToken()), Ct)).StatusCode);
@@ -212,6 +224,13 @@ public abstract class HomeworkTests(PreauApp app)
         var book = await opened.Content.ReadFromJsonAsync<JsonElement>(Ct);
         Assert.True(book.GetProperty("canWrite").GetBoolean());
         var bookId = book.GetProperty("id").GetGuid();
+        var today0 = await app.TodayAsync();
+        var lesson = await paul.PostAsJsonAsync($"/api/v1/homework/books/{bookId}/sessions", new { date = today0, title = "Les fables" }, Ct);
+        Assert.Equal(HttpStatusCode.Created, lesson.StatusCode);
+        var lessonId = (await lesson.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("id").GetGuid();
+        var renamed = await paul.PutAsJsonAsync($"/api/v1/homework/sessions/{lessonId}", new { date = today0, title = "Les fables de La Fontaine" }, Ct);
+        Assert.Equal(HttpStatusCode.OK, renamed.StatusCode);
+        Assert.Equal("Les fables de La Fontaine", (await renamed.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("title").GetString());
 
         var today = await app.TodayAsync();
         var invalid = await paul.PostAsJsonAsync($"/api/v1/homework/books/{bookId}/homework", new { dueOn = today.AddDays(-1), givenOn = today, kind = "Exercise", description = "" }, Ct);
@@ -257,6 +276,15 @@ public abstract class HomeworkTests(PreauApp app)
         Assert.Contains(await app.UserIdAsync(Personas.Sophie), told);
         Assert.DoesNotContain(await app.UserIdAsync(Personas.Lea), told);
         Assert.Empty(await app.ToldAsync(HomeworkNotices.Set, HomeworkNotices.Key(far.Id)));
+
+        // Moved to a later day: what the families were told is taken back.
+        var paulMe = await app.MeAsync(Personas.Paul);
+        var moved = await app.SetAsync(Personas.Paul, french.Id, tomorrow, "Apporter le dictionnaire", kind: HomeworkKind.Bring);
+        Assert.NotEmpty(await app.ToldAsync(HomeworkNotices.Set, HomeworkNotices.Key(moved.Id)));
+        Assert.True((await app.WithAsync<WriteDiary, Outcome<HwHomework>>(w => w.UpdateHomeworkAsync(paulMe, moved.Id,
+            new HomeworkInput(null, today.AddDays(20), HomeworkKind.Bring, "<p>Apporter le dictionnaire</p>"), Ct))).Succeeded);
+        Assert.Empty(await app.ToldAsync(HomeworkNotices.Set, HomeworkNotices.Key(moved.Id)));
+        Assert.Empty(await app.ToldAsync(HomeworkNotices.Changed, HomeworkNotices.Key(moved.Id)));
 
         // Removed: its notice goes with it.
         var paul = await app.MeAsync(Personas.Paul);

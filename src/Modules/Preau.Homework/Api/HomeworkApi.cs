@@ -120,8 +120,7 @@ internal static class HomeworkApi
                 var start = from ?? SchoolCalendar.WeekStart(calendar.Today());
                 var page = await read.PageAsync(me, id, start, to ?? start.AddDays(6), ct);
                 return page is null ? TypedResults.NotFound() : TypedResults.Ok(new BookPageResponse(
-                    new BookResponse(page.View.Book.Id, page.View.Book.Kind.ToString(), page.View.AudienceName, page.View.Book.Subject,
-                        page.View.Book.Subject.Length == 0 ? page.View.AudienceName : $"{page.View.AudienceName} · {page.View.Book.Subject}",
+                    new BookResponse(page.View.Book.Id, page.View.Book.Kind.ToString(), page.View.AudienceName, page.View.Book.Subject, page.View.Title,
                         page.View.Book.ClassId, page.View.CanWrite, page.View.Book.FrozenUntil),
                     page.From, page.To, [.. page.Sessions.Select(SessionResponse.Of)], [.. page.Homework.Select(HomeworkResponse.Of)], [.. page.Visas.Select(VisaResponse.Of)]));
             })
@@ -137,11 +136,11 @@ internal static class HomeworkApi
             .WithName("HomeworkAddSession")
             .WithSummary("A writer records a lesson: date, optional start and end, title, body (rich text, sanitized), visibleFrom. 400 on a day under a visa.");
 
-        api.MapPut("/sessions/{id:guid}", async Task<Results<Ok<SessionResponse>, NotFound, ValidationProblem>> (Guid id, Guid bookId, SessionRequest request,
+        api.MapPut("/sessions/{id:guid}", async Task<Results<Ok<SessionResponse>, NotFound, ValidationProblem>> (Guid id, SessionRequest request,
                 CurrentUser currentUser, WriteDiary write, IStringLocalizer<HomeworkStrings> s, CancellationToken ct) =>
-                ApiResults.Ok(await write.SaveSessionAsync(await currentUser.RequireAsync(ct), bookId, id, request.Input, ct), SessionResponse.Of, s))
+                ApiResults.Ok(await write.UpdateSessionAsync(await currentUser.RequireAsync(ct), id, request.Input, ct), SessionResponse.Of, s))
             .WithName("HomeworkUpdateSession")
-            .WithSummary("A writer changes a lesson of the book (bookId in the query). 400 when it or its new day is under a visa.");
+            .WithSummary("A writer changes a lesson. 400 when it or its new day is under a visa.");
 
         api.MapDelete("/sessions/{id:guid}", async Task<Results<NoContent, NotFound, ValidationProblem>> (Guid id, CurrentUser currentUser, WriteDiary write,
                 IStringLocalizer<HomeworkStrings> s, CancellationToken ct) =>

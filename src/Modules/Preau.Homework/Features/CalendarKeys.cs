@@ -81,7 +81,7 @@ public sealed class CalendarKeys(PreauDbContext db, Codes codes, ToDo todo, Scho
 
         var hash = codes.Hash(Purpose, secret);
         var key = await db.Set<HwCalendarKey>().AsNoTracking().FirstOrDefaultAsync(k => k.SecretHash == hash && k.RevokedAt == null, ct);
-        if (key is null || !Codes.Same(key.SecretHash, hash))
+        if (key is null)
         {
             return null;
         }
@@ -89,7 +89,7 @@ public sealed class CalendarKeys(PreauDbContext db, Codes codes, ToDo todo, Scho
         var today = calendar.Today();
         var from = today.AddDays(-PastDays);
         var to = today.AddDays(AheadDays);
-        List<(Guid Id, string Subject, HomeworkKind Kind, string Summary, DateOnly DueOn, DateTimeOffset UpdatedAt)> items;
+        List<(Guid Id, string Subject, string Summary, DateOnly DueOn, DateTimeOffset UpdatedAt)> items;
         string name;
         if (key.Scope == CalendarScope.Pupil)
         {
@@ -99,9 +99,7 @@ public sealed class CalendarKeys(PreauDbContext db, Codes codes, ToDo todo, Scho
                 return null;
             }
 
-            var list = (await todo.ListsAsync([(pupil.Id, pupil.FirstName)], ct))[0];
-            items = [.. list.Overdue.Concat(list.Days.SelectMany(d => d.Items)).Where(i => i.DueOn >= from && i.DueOn <= to)
-                .Select(i => (i.Id, i.Subject, i.Kind, i.Summary, i.DueOn, DateTimeOffset.MinValue))];
+            items = [.. (await todo.ItemsAsync([pupil.Id], from, to, ct))[pupil.Id].Select(i => (i.Id, i.Subject, i.Summary, i.DueOn, i.UpdatedAt))];
             name = pupil.FirstName;
         }
         else
@@ -114,11 +112,11 @@ public sealed class CalendarKeys(PreauDbContext db, Codes codes, ToDo todo, Scho
 
             var now = clock.GetUtcNow();
             var groups = db.Groups.Where(g => g.ClassId == schoolClass.Id && (g.Kind == GroupKind.Teaching || (g.Kind == GroupKind.Profile && g.Profile == Profile.Student))).Select(g => g.Id);
-            var rows = await db.Set<HwHomework>().AsNoTracking()
+            items = [.. (await db.Set<HwHomework>().AsNoTracking()
                 .Where(h => groups.Contains(h.AudienceGroupId) && !h.Targeted && h.DueOn >= from && h.DueOn <= to && (h.VisibleFrom == null || h.VisibleFrom <= now))
-                .Join(db.Set<HwBook>(), h => h.BookId, b => b.Id, (h, b) => new { h.Id, b.Subject, h.Kind, h.Summary, h.DueOn, h.UpdatedAt })
-                .OrderBy(h => h.DueOn).Take(2000).ToListAsync(ct);
-            items = [.. rows.Select(r => (r.Id, r.Subject, r.Kind, r.Summary, r.DueOn, r.UpdatedAt))];
+                .Join(db.Set<HwBook>(), h => h.BookId, b => b.Id, (h, b) => new { h.Id, b.Subject, h.Summary, h.DueOn, h.UpdatedAt })
+                .OrderBy(h => h.DueOn).Take(2000).ToListAsync(ct))
+                .Select(r => (r.Id, r.Subject, r.Summary, r.DueOn, r.UpdatedAt))];
             name = schoolClass.Name;
         }
 
@@ -126,7 +124,7 @@ public sealed class CalendarKeys(PreauDbContext db, Codes codes, ToDo todo, Scho
         // In the language the calendar application asks for (its Accept-Language), French by default.
         return CalendarFeed.Write(strings["Calendar.Name", name], items.Select(i => new CalendarItem(
             $"{i.Id}@preau", i.Subject.Length == 0 ? i.Summary : strings["Calendar.Summary", i.Subject, i.Summary], i.Summary, i.DueOn, null, null, link,
-            i.UpdatedAt == DateTimeOffset.MinValue ? key.CreatedAt : i.UpdatedAt)));
+            i.UpdatedAt)));
     }
 
     private static async Task<int> RevokeWhereAsync(IQueryable<HwCalendarKey> keys, DateTimeOffset now, CancellationToken ct) =>

@@ -27,17 +27,16 @@ public sealed class Etude(PreauDbContext db, ToDo todo, SchoolCalendar calendar)
             .Join(db.Groups.Where(g => g.Kind == GroupKind.Manual), m => m.GroupId, g => g.Id, (m, g) => new { g.Id, g.Name })
             .OrderBy(g => g.Name).ToListAsync(ct);
         var due = day ?? calendar.NextSchoolDay(calendar.Today());
-        var evenings = new List<EtudeEvening>(groups.Count);
-        foreach (var group in groups)
-        {
-            var pupils = await db.GroupMembers.AsNoTracking().Where(m => m.GroupId == group.Id)
-                .Join(db.Users.Where(u => u.Profile == Profile.Student), m => m.UserId, u => u.Id, (m, u) => new { u.Id, u.FirstName, u.LastName })
-                .ToListAsync(ct);
-            var ordered = pupils.OrderBy(p => p.FirstName, StringComparer.CurrentCulture).ThenBy(p => p.LastName, StringComparer.CurrentCulture)
-                .Select(p => (p.Id, $"{p.FirstName} {p.LastName}")).ToList();
-            evenings.Add(new EtudeEvening(group.Id, group.Name, due, await todo.ListsAsync(ordered, ct, onlyDue: due)));
-        }
-
+        var groupIds = groups.Select(g => g.Id).ToList();
+        var members = await db.GroupMembers.AsNoTracking().Where(m => groupIds.Contains(m.GroupId))
+            .Join(db.Users.Where(u => u.Profile == Profile.Student), m => m.UserId, u => u.Id, (m, u) => new { m.GroupId, u.Id, u.FirstName, u.LastName })
+            .ToListAsync(ct);
+        // Every pupil's list at once, whatever the number of groups.
+        var pupils = members.DistinctBy(m => m.Id).OrderBy(p => p.FirstName, StringComparer.CurrentCulture).ThenBy(p => p.LastName, StringComparer.CurrentCulture)
+            .Select(p => (p.Id, $"{p.FirstName} {p.LastName}")).ToList();
+        var lists = (await todo.ListsAsync(pupils, ct, onlyDue: due)).ToDictionary(l => l.PupilId);
+        var evenings = groups.Select(g => new EtudeEvening(g.Id, g.Name, due,
+            [.. pupils.Where(p => members.Any(m => m.GroupId == g.Id && m.Id == p.Id)).Select(p => lists[p.Id])])).ToList();
         return evenings;
     }
 }

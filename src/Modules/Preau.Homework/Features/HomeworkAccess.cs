@@ -19,6 +19,12 @@ public enum BookRole
     Writer = 3,
 }
 
+/// <summary>How a book is named: its audience, then its subject when it has one.</summary>
+public static class BookTitles
+{
+    public static string Of(string audience, string subject) => subject.Length == 0 ? audience : $"{audience} · {subject}";
+}
+
 /// <summary>A book as one person may use it.</summary>
 public sealed record BookView(HwBook Book, BookRole Role, bool CanVisa, string AudienceName)
 {
@@ -26,6 +32,9 @@ public sealed record BookView(HwBook Book, BookRole Role, bool CanVisa, string A
 
     /// <summary>Sees every entry, every pupil's targeted homework, the done counts.</summary>
     public bool SeesAll => Role >= BookRole.Reader;
+
+    /// <summary>"5e B — Français", "CE2 A · Anglais", "CE2 A" (a class diary).</summary>
+    public string Title => BookTitles.Of(AudienceName, Book.Subject);
 
     /// <summary>Whether an entry dated <paramref name="date"/> is under a visa.</summary>
     public bool IsFrozen(DateOnly date) => Book.FrozenUntil is { } until && date <= until;
@@ -49,16 +58,25 @@ public sealed class HomeworkAccess(PreauDbContext db, SchoolCalendar calendar)
             return null;
         }
 
-        var audience = await db.Groups.AsNoTracking().Where(g => g.Id == book.AudienceGroupId).Select(g => new { g.Name, g.Kind, g.ClassId }).FirstOrDefaultAsync(ct);
-        var className = book.ClassId is { } classId ? await db.Classes.AsNoTracking().Where(c => c.Id == classId).Select(c => c.Name).FirstOrDefaultAsync(ct) : null;
-        var name = audience is { Kind: GroupKind.Teaching } ? audience.Name : className ?? audience?.Name ?? "";
-        var role = await RoleAsync(me, book, ct);
-        if (role is null)
+        var audience = await db.Groups.AsNoTracking().Where(g => g.Id == book.AudienceGroupId)
+            .Select(g => new { g.Name, g.Kind, ClassName = db.Classes.Where(c => c.Id == book.ClassId).Select(c => c.Name).FirstOrDefault() })
+            .FirstAsync(ct);
+        // Whether the person (or, for a parent, one of their children) is in the audience.
+        List<Guid> people = me.Profile == Profile.Relative ? [.. me.Children.Select(c => c.Id)] : [me.Id];
+        var inAudience = await db.GroupMembers.AnyAsync(m => m.GroupId == book.AudienceGroupId && people.Contains(m.UserId), ct);
+        var teachesClass = me.Profile == Profile.Teacher && book.ClassId is { } classId && me.Classes.Any(c => c.Id == classId);
+        var canVisa = await CanVisaAsync(me, book.StructureId, ct);
+        BookRole? role = me.Profile switch
         {
-            return null;
-        }
-
-        return new BookView(book, role.Value, await CanVisaAsync(me, book.StructureId, ct), name);
+            // A teaching group's teachers are its members; a class book's writers are the class's teachers.
+            Profile.Teacher when inAudience || (teachesClass && audience.Kind == GroupKind.Profile) => BookRole.Writer,
+            Profile.Teacher when teachesClass => BookRole.Reader,
+            Profile.Student or Profile.Relative when inAudience => BookRole.Family,
+            _ => null,
+        };
+        role ??= canVisa ? BookRole.Reader : null;
+        return role is null ? null
+            : new BookView(book, role.Value, canVisa, audience.Kind == GroupKind.Teaching ? audience.Name : audience.ClassName ?? audience.Name);
     }
 
     /// <summary>The direction (local administrators of the school) and the inspectors it invited, still within their days.</summary>
@@ -74,39 +92,19 @@ public sealed class HomeworkAccess(PreauDbContext db, SchoolCalendar calendar)
         return await db.Set<HwInspector>().AnyAsync(i => i.UserId == me.Id && i.StructureId == structureId && i.Until >= today, ct);
     }
 
+    /// <summary>The schools whose books the person reads as direction or invited inspector: one query.</summary>
+    public async Task<IReadOnlyList<Guid>> VisaStructuresAsync(UserContext me, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(me);
+        var today = calendar.Today();
+        var inspected = await db.Set<HwInspector>().AsNoTracking().Where(i => i.UserId == me.Id && i.Until >= today).Select(i => i.StructureId).ToListAsync(ct);
+        return [.. me.Structures.Where(s => me.IsLocalAdminOf(s.Id)).Select(s => s.Id).Union(inspected)];
+    }
+
     /// <summary>The directory groups a pupil belongs to: their class's pupils, their teaching groups.</summary>
     public async Task<ILookup<Guid, Guid>> GroupsOfAsync(IReadOnlyCollection<Guid> pupilIds, CancellationToken ct) =>
         pupilIds.Count == 0
             ? Array.Empty<Guid>().ToLookup(_ => Guid.Empty)
             : (await db.GroupMembers.AsNoTracking().Where(m => pupilIds.Contains(m.UserId)).Select(m => new { m.UserId, m.GroupId }).ToListAsync(ct))
                 .ToLookup(m => m.UserId, m => m.GroupId);
-
-    private async Task<BookRole?> RoleAsync(UserContext me, HwBook book, CancellationToken ct)
-    {
-        var teachesClass = book.ClassId is { } classId && me.Profile == Profile.Teacher && me.Classes.Any(c => c.Id == classId);
-        var inAudience = await db.GroupMembers.AnyAsync(m => m.GroupId == book.AudienceGroupId && m.UserId == me.Id, ct);
-        switch (me.Profile)
-        {
-            case Profile.Teacher when inAudience || (teachesClass && await IsClassBookAsync(book, ct)):
-                return BookRole.Writer;
-            case Profile.Teacher when teachesClass:
-                return BookRole.Reader;
-            case Profile.Student when inAudience:
-                return BookRole.Family;
-            case Profile.Relative when me.Children.Count > 0:
-                var children = me.Children.Select(c => c.Id).ToList();
-                if (await db.GroupMembers.AnyAsync(m => m.GroupId == book.AudienceGroupId && children.Contains(m.UserId), ct))
-                {
-                    return BookRole.Family;
-                }
-
-                break;
-        }
-
-        return await CanVisaAsync(me, book.StructureId, ct) ? BookRole.Reader : null;
-    }
-
-    /// <summary>A class book's audience is the class's pupils (a teaching group's is the group).</summary>
-    private Task<bool> IsClassBookAsync(HwBook book, CancellationToken ct) =>
-        db.Groups.AnyAsync(g => g.Id == book.AudienceGroupId && g.Kind == GroupKind.Profile, ct);
 }

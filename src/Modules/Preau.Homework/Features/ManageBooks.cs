@@ -9,7 +9,7 @@ namespace Preau.Homework.Features;
 /// <summary>A book in a list: its class or group, its subject.</summary>
 public sealed record BookLine(Guid Id, BookKind Kind, string Audience, string Subject, Guid? ClassId, bool CanWrite, DateOnly? FrozenUntil)
 {
-    public string Title => Subject.Length == 0 ? Audience : $"{Audience} · {Subject}";
+    public string Title => BookTitles.Of(Audience, Subject);
 }
 
 /// <summary>Where a teacher may open a book: a class they teach, a teaching group they are in.</summary>
@@ -102,14 +102,7 @@ public sealed class ManageBooks(PreauDbContext db, TimeProvider clock)
         ArgumentNullException.ThrowIfNull(access);
         var classIds = me.Profile == Profile.Teacher ? me.Classes.Select(c => c.Id).ToList() : [];
         var groupIds = await db.GroupMembers.AsNoTracking().Where(m => m.UserId == me.Id).Select(m => m.GroupId).ToListAsync(ct);
-        var directed = new List<Guid>();
-        foreach (var structure in me.Structures)
-        {
-            if (await access.CanVisaAsync(me, structure.Id, ct))
-            {
-                directed.Add(structure.Id);
-            }
-        }
+        var directed = await access.VisaStructuresAsync(me, ct);
 
         var books = await db.Set<HwBook>().AsNoTracking()
             .Where(b => (b.ClassId != null && classIds.Contains(b.ClassId.Value)) || (me.Profile == Profile.Teacher && groupIds.Contains(b.AudienceGroupId)) || directed.Contains(b.StructureId))

@@ -17,7 +17,8 @@ public sealed record ToDoItem(
     DateOnly DueOn,
     int? Minutes,
     bool Done,
-    bool Targeted);
+    bool Targeted,
+    DateTimeOffset UpdatedAt);
 
 /// <summary>A day of the list: what is due that day.</summary>
 public sealed record ToDoDay(DateOnly Date, IReadOnlyList<ToDoItem> Items);
@@ -75,10 +76,30 @@ public sealed class ToDo(PreauDbContext db, HomeworkAccess access, SchoolCalenda
 
         var today = calendar.Today();
         var next = calendar.NextSchoolDay(today);
-        var from = onlyDue ?? today.AddDays(-LateDays);
-        var to = onlyDue ?? today.AddDays(AheadDays);
-        var ids = pupils.Select(p => p.Id).ToList();
-        var groups = await access.GroupsOfAsync(ids, ct);
+        var weekEnd = today.AddDays(7);
+        var itemsOf = await ItemsAsync([.. pupils.Select(p => p.Id)], onlyDue ?? today.AddDays(-LateDays), onlyDue ?? today.AddDays(AheadDays), ct);
+        var lists = new List<ToDoList>(pupils.Count);
+        foreach (var (id, firstName) in pupils)
+        {
+            var items = itemsOf[id];
+            var overdue = onlyDue is null ? items.Where(i => i.DueOn < today && !i.Done).ToList() : [];
+            var days = items.Where(i => i.DueOn >= today || onlyDue is not null).GroupBy(i => i.DueOn).Select(g => new ToDoDay(g.Key, [.. g])).ToList();
+            var evening = items.Where(i => i.DueOn == next && !i.Done).Sum(i => i.Minutes ?? 0);
+            var week = items.Where(i => i.DueOn > today && i.DueOn <= weekEnd && !i.Done).Sum(i => i.Minutes ?? 0);
+            lists.Add(new ToDoList(id, firstName, today, next, overdue, days, evening, week));
+        }
+
+        return lists;
+    }
+
+    /// <summary>
+    /// Each pupil's homework due between two days (done or not), in due order: four commands
+    /// whatever the number of pupils (their groups, the homework of those groups with the subjects,
+    /// the targets, the ticks).
+    /// </summary>
+    internal async Task<ILookup<Guid, ToDoItem>> ItemsAsync(IReadOnlyCollection<Guid> pupilIds, DateOnly from, DateOnly to, CancellationToken ct)
+    {
+        var groups = await access.GroupsOfAsync(pupilIds, ct);
         var groupIds = groups.SelectMany(g => g).Distinct().ToList();
         var now = clock.GetUtcNow();
         var rows = await db.Set<HwHomework>().AsNoTracking()
@@ -88,31 +109,18 @@ public sealed class ToDo(PreauDbContext db, HomeworkAccess access, SchoolCalenda
             .Take(2000).ToListAsync(ct);
         var targetedIds = rows.Where(r => r.Homework.Targeted).Select(r => r.Homework.Id).ToList();
         var targets = targetedIds.Count == 0 ? [] : await db.Set<HwTarget>().AsNoTracking()
-            .Where(t => targetedIds.Contains(t.HomeworkId) && ids.Contains(t.PupilId)).Select(t => new { t.HomeworkId, t.PupilId }).ToListAsync(ct);
+            .Where(t => targetedIds.Contains(t.HomeworkId) && pupilIds.Contains(t.PupilId)).Select(t => new { t.HomeworkId, t.PupilId }).ToListAsync(ct);
         var homeworkIds = rows.Select(r => r.Homework.Id).ToList();
         var done = homeworkIds.Count == 0 ? [] : await db.Set<HwDone>().AsNoTracking()
-            .Where(d => ids.Contains(d.PupilId) && homeworkIds.Contains(d.HomeworkId)).Select(d => new { d.HomeworkId, d.PupilId }).ToListAsync(ct);
+            .Where(d => pupilIds.Contains(d.PupilId) && homeworkIds.Contains(d.HomeworkId)).Select(d => new { d.HomeworkId, d.PupilId }).ToListAsync(ct);
         var targetSet = targets.Select(t => (t.HomeworkId, t.PupilId)).ToHashSet();
         var doneSet = done.Select(d => (d.HomeworkId, d.PupilId)).ToHashSet();
-        var weekEnd = today.AddDays(7);
-
-        var lists = new List<ToDoList>(pupils.Count);
-        foreach (var (id, firstName) in pupils)
-        {
-            var mine = groups[id].ToHashSet();
-            var items = rows
-                .Where(r => mine.Contains(r.Homework.AudienceGroupId) && (!r.Homework.Targeted || targetSet.Contains((r.Homework.Id, id))))
-                .Select(r => new ToDoItem(r.Homework.Id, r.Homework.BookId, r.Subject, r.Homework.Kind, r.Homework.Description, r.Homework.Summary,
-                    r.Homework.GivenOn, r.Homework.DueOn, r.Homework.Minutes, doneSet.Contains((r.Homework.Id, id)), r.Homework.Targeted))
-                .ToList();
-            var overdue = onlyDue is null ? items.Where(i => i.DueOn < today && !i.Done).ToList() : [];
-            var days = items.Where(i => i.DueOn >= today || onlyDue is not null).GroupBy(i => i.DueOn).Select(g => new ToDoDay(g.Key, [.. g])).ToList();
-            var evening = items.Where(i => i.DueOn == next && !i.Done).Sum(i => i.Minutes ?? 0);
-            var week = items.Where(i => i.DueOn > today && i.DueOn <= weekEnd && !i.Done).Sum(i => i.Minutes ?? 0);
-            lists.Add(new ToDoList(id, firstName, today, next, overdue, days, evening, week));
-        }
-
-        return lists;
+        return pupilIds
+            .SelectMany(id => rows
+                .Where(r => groups[id].Contains(r.Homework.AudienceGroupId) && (!r.Homework.Targeted || targetSet.Contains((r.Homework.Id, id))))
+                .Select(r => (Pupil: id, Item: new ToDoItem(r.Homework.Id, r.Homework.BookId, r.Subject, r.Homework.Kind, r.Homework.Description, r.Homework.Summary,
+                    r.Homework.GivenOn, r.Homework.DueOn, r.Homework.Minutes, doneSet.Contains((r.Homework.Id, id)), r.Homework.Targeted, r.Homework.UpdatedAt))))
+            .ToLookup(x => x.Pupil, x => x.Item);
     }
 
     /// <summary>A pupil ticks their homework done (or not done again); only homework of their own list.</summary>

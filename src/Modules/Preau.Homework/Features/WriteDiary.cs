@@ -112,6 +112,13 @@ public sealed class WriteDiary(PreauDbContext db, HomeworkAccess access, RichTex
         return session;
     }
 
+    /// <summary>Changes a lesson, found by its id alone (its book is its own).</summary>
+    public async Task<Outcome<HwSession>> UpdateSessionAsync(UserContext me, Guid sessionId, SessionInput input, CancellationToken ct)
+    {
+        var bookId = await db.Set<HwSession>().Where(s => s.Id == sessionId).Select(s => (Guid?)s.BookId).FirstOrDefaultAsync(ct);
+        return bookId is null ? Outcome.NotFound<HwSession>() : await SaveSessionAsync(me, bookId.Value, sessionId, input, ct);
+    }
+
     public async Task<Outcome<Done>> DeleteSessionAsync(UserContext me, Guid sessionId, CancellationToken ct)
     {
         var session = await db.Set<HwSession>().FirstOrDefaultAsync(s => s.Id == sessionId, ct);
@@ -197,8 +204,11 @@ public sealed class WriteDiary(PreauDbContext db, HomeworkAccess access, RichTex
         Apply(homework, input, given, due, description, clock.GetUtcNow());
         homework.DueSessionId = input.DueSessionId;
         homework.SessionId = input.SessionId;
-        await db.Set<HwTarget>().Where(t => t.HomeworkId == homework.Id).ExecuteDeleteAsync(ct);
-        AddTargets(homework, input.Pupils);
+        // The targets change with the homework, in the same save.
+        var wanted = (input.Pupils ?? []).ToHashSet();
+        var current = await db.Set<HwTarget>().Where(t => t.HomeworkId == homework.Id).ToListAsync(ct);
+        db.RemoveRange(current.Where(t => !wanted.Contains(t.PupilId)));
+        AddTargets(homework, [.. wanted.Except(current.Select(t => t.PupilId))]);
         await db.SaveChangesAsync(ct);
         await notices.SetAsync(me, view, homework, isChange: true, ct);
         return homework;

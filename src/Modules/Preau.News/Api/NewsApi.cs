@@ -174,5 +174,4 @@ internal static class NewsApi
         !outcome.Found ? Outcome.NotFound<ItemView>()
         : outcome.Errors is { } errors ? Outcome.Invalid<ItemView>(errors)
         : await read.GetAsync(me, outcome.Value!.Id, ct) is { } view ? view : Outcome.NotFound<ItemView>();
-
 }

@@ -14,7 +14,7 @@ namespace Preau.Bench.Homework;
 /// show the switcher's counts), each command it sent is recorded with its parameters, and PostgreSQL
 /// explains it (EXPLAIN ANALYZE, after the same run once, so warm). Markdown, for the report.
 /// </summary>
-internal sealed class Plans(IServiceProvider services, CommandLog commands)
+internal sealed partial class Plans(IServiceProvider services, CommandLog commands)
 {
     public async Task<string> ExplainAsync(Guid pupilId, Guid parentId, CancellationToken ct = default)
     {
@@ -51,7 +51,7 @@ internal sealed class Plans(IServiceProvider services, CommandLog commands)
                 text.AppendLine(Invariant($"Parameters: {string.Join(", ", recorded.Parameters.Select(Describe))}"));
                 text.AppendLine();
                 text.AppendLine("```");
-                text.AppendLine(plan.TrimEnd());
+                text.AppendLine(Shorten(plan.TrimEnd()));
                 text.AppendLine("```");
                 text.AppendLine();
             }
@@ -59,6 +59,16 @@ internal sealed class Plans(IServiceProvider services, CommandLog commands)
 
         return text.ToString();
     }
+
+    /// <summary>Lists of ids beyond three (the page's hundreds of homework ids) cut to their first three and their count.</summary>
+    private static string Shorten(string plan) => LongArrays().Replace(plan, m =>
+    {
+        var items = m.Groups[1].Value.Split(',');
+        return items.Length <= 3 ? m.Value : Invariant($"'{{{string.Join(',', items.Take(3))},… {items.Length} in all}}'");
+    });
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"'\{([^}]*)\}'")]
+    private static partial System.Text.RegularExpressions.Regex LongArrays();
 
     private static string Describe(System.Data.Common.DbParameter parameter) => parameter.Value switch
     {

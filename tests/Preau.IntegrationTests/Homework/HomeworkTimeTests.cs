@@ -12,8 +12,8 @@ namespace Preau.IntegrationTests.Homework;
 
 /// <summary>
 /// Days as families live them, in Paris whatever the server's zone: homework for "lundi" set on
-/// Friday evening is Monday's and tonight's work; the night the clocks go back is still Sunday's;
-/// an inspector's right ends with its last day. One test, one clock moved forward only.
+/// Friday evening is Monday's and tonight's work; homework prepared to show on Saturday morning is
+/// told then; the night the clocks go back is still Sunday's; an inspector's right ends with its last day. One test, one clock moved forward only.
 /// </summary>
 public abstract class HomeworkTimeTests(PreauApp app)
 {
@@ -37,6 +37,24 @@ public abstract class HomeworkTimeTests(PreauApp app)
         Assert.Contains(hugo.Days[0].Items, i => i.Id == forMonday.Id);
         Assert.Equal(25, hugo.EveningMinutes);
         Assert.Contains(await app.UserIdAsync(Personas.Hugo), await app.ToldAsync(HomeworkNotices.Set, HomeworkNotices.Key(forMonday.Id)));
+
+        // Prepared on Friday evening to show on Saturday at 8:00 in Paris: nobody sees it nor is told before; at 8:00 its families are told.
+        var paul = await app.MeAsync(Personas.Paul);
+        var saturdayEight = new DateTimeOffset(2026, 9, 19, 6, 0, 0, TimeSpan.Zero);
+        var prepared = await app.WithAsync<WriteDiary, Outcome<HwHomework>>(w => w.AddHomeworkAsync(paul, french.Id,
+            new HomeworkInput(null, monday, HomeworkKind.Read, "<p>Lire le poème préparé</p>", 10, VisibleFrom: saturdayEight), Ct));
+        Assert.True(prepared.Succeeded && prepared.Errors is null);
+        Assert.DoesNotContain((await app.ToDoOfAsync(Personas.Hugo)).Days.SelectMany(d => d.Items), i => i.Id == prepared.Value!.Id);
+        Assert.Empty(await app.ToldAsync(HomeworkNotices.Set, HomeworkNotices.Key(prepared.Value!.Id)));
+        app.Clock.SetUtcNow(saturdayEight.AddMinutes(1));
+        var until = TimeProvider.System.GetUtcNow().AddSeconds(30);
+        while (!(await app.ToldAsync(HomeworkNotices.Set, HomeworkNotices.Key(prepared.Value.Id))).Contains(await app.UserIdAsync(Personas.Hugo)))
+        {
+            Assert.True(TimeProvider.System.GetUtcNow() < until, "The prepared homework's families were not told within 30 s of its showing.");
+            await Task.Delay(50, Ct);
+        }
+
+        Assert.Contains((await app.ToDoOfAsync(Personas.Hugo)).Days.SelectMany(d => d.Items), i => i.Id == prepared.Value.Id);
 
         // Sunday 25 October 2026, 00:30 in Paris, still summer time (22:30 UTC on Saturday): Sunday it is.
         app.Clock.SetUtcNow(new DateTimeOffset(2026, 10, 24, 22, 30, 0, TimeSpan.Zero));

@@ -3,6 +3,26 @@
   "use strict";
   document.documentElement.classList.add("js");
 
+  // A form with data-confirm asks before it is sent (a removal…); without JavaScript it is sent at once.
+  document.addEventListener("submit", (event) => {
+    const form = event.target;
+    if (form instanceof HTMLFormElement && form.dataset.confirm && !window.confirm(form.dataset.confirm)) {
+      event.preventDefault();
+    }
+  });
+
+  // A print button (hidden in the markup) shows only when this runs.
+  document.querySelectorAll("[data-print]").forEach((button) => {
+    button.hidden = false;
+    button.addEventListener("click", () => window.print());
+  });
+
+  // A read-only field with data-select-all (an address to copy) is selected whole when focused.
+  document.addEventListener("focusin", (event) => {
+    const input = event.target.closest("input[data-select-all]");
+    if (input) input.select();
+  });
+
   // The school switcher submits as soon as a school is chosen.
   document.addEventListener("change", (event) => {
     const select = event.target.closest("select[data-autosubmit]");

@@ -189,7 +189,16 @@ public abstract class HomeworkAttachmentTests(PreauApp app)
         var onCopy = Assert.Single(await AttachmentsOfAsync(copy.Value.Id));
         var hugo = await app.MeAsync(Personas.Hugo);
         Assert.False((await app.WithAsync<HomeworkAttachments, Outcome<Done>>(a => a.RemoveAsync(hugo, onCopy.Id, Ct))).Found);
-        Assert.True((await app.WithAsync<HomeworkAttachments, Outcome<Done>>(a => a.RemoveAsync(paul, onCopy.Id, Ct))).Succeeded);
+        // Taken off on the picker page, which comes back to itself.
+        var client = await app.SignedInClientAsync(Personas.Paul);
+        var picker = $"/cahier-de-textes/joindre?devoir={copy.Value.Id}";
+        Assert.Contains($"name=\"piece\" value=\"{onCopy.Id}\"", await client.GetStringAsync(picker, Ct), StringComparison.Ordinal);
+        var token = await PreauApp.AntiforgeryTokenAsync(client, picker);
+        // As the page's form does: the Remove handler, back to the picker.
+        var removed = await client.PostAsync($"{picker}&retour={Uri.EscapeDataString(picker)}&handler=Remove", new FormUrlEncodedContent([new("__csrf", token), new("piece", onCopy.Id.ToString())]), Ct);
+        Assert.Equal(HttpStatusCode.Redirect, removed.StatusCode);
+        Assert.Equal(picker, removed.Headers.Location?.OriginalString);
+        Assert.Empty(await AttachmentsOfAsync(copy.Value.Id));
         Assert.Equal(1, await app.RefsAsync(key));
         Assert.Equal(used, await app.UsedAsync(paul.Id));
     }

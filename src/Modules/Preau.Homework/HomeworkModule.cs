@@ -54,9 +54,10 @@ public static class HomeworkModule
                 new(AccessRight, "Right.Access", DefaultHolders.Profiles(Profile.Student, Profile.Relative, Profile.Teacher, Profile.Personnel, Profile.Periscolaire)),
             ],
             Order: 20),
-            // Pupils and parents open "À faire", the étude's animators their evening; the teachers' books come with the next pages (issue 9).
+            // Pupils and parents open "À faire" (the rush's page: no redirect for them), the étude's
+            // animators their evening and teachers and the direction their books through it.
             new AppEntry(App, typeof(HomeworkStrings), "App.Name", "App.Description", ToDoUrl, "homework", "green",
-                user => user.Profile is Profile.Student or Profile.Relative or Profile.Periscolaire, Order: 20));
+                user => user.Profile is Profile.Student or Profile.Relative or Profile.Periscolaire or Profile.Teacher || user.Holds(Function.LocalAdmin), Order: 20));
         return services;
     }
 

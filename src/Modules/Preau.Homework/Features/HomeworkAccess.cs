@@ -22,7 +22,8 @@ public enum BookRole
 /// <summary>How a book is named: its audience, then its subject when it has one.</summary>
 public static class BookTitles
 {
-    public static string Of(string audience, string subject) => subject.Length == 0 ? audience : $"{audience} · {subject}";
+    public static string Of(string audience, string subject) =>
+        subject.Length == 0 || audience.EndsWith(subject, StringComparison.OrdinalIgnoreCase) ? audience : $"{audience} · {subject}";
 }
 
 /// <summary>A book as one person may use it.</summary>
@@ -33,7 +34,7 @@ public sealed record BookView(HwBook Book, BookRole Role, bool CanVisa, string A
     /// <summary>Sees every entry, every pupil's targeted homework, the done counts.</summary>
     public bool SeesAll => Role >= BookRole.Reader;
 
-    /// <summary>"5e B — Français", "CE2 A · Anglais", "CE2 A" (a class diary).</summary>
+    /// <summary>"5e B · Français", "CE2 A · Anglais", "CE2 A" (a class diary); a teaching group named after its subject ("5e B — Français") is not named twice.</summary>
     public string Title => BookTitles.Of(AudienceName, Book.Subject);
 
     /// <summary>Whether an entry dated <paramref name="date"/> is under a visa.</summary>

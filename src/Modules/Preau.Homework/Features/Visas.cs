@@ -77,6 +77,20 @@ public sealed class Visas(PreauDbContext db, HomeworkAccess access, SchoolCalend
         return grant;
     }
 
+    /// <summary>Invites the person whose login is typed (the direction knows the inspector's login, not an id).</summary>
+    public async Task<Outcome<HwInspector>> InviteByLoginAsync(UserContext me, Guid structureId, string? login, DateOnly until, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(me);
+        if (!me.IsLocalAdminOf(structureId))
+        {
+            return Outcome.NotFound<HwInspector>();
+        }
+
+        login = (login ?? "").Trim().ToLowerInvariant();
+        var userId = login.Length == 0 ? null : await db.Users.Where(u => u.Login == login).Select(u => (Guid?)u.Id).FirstOrDefaultAsync(ct);
+        return userId is { } id ? await InviteAsync(me, structureId, id, until, ct) : Outcome.Invalid<HwInspector>("Login", "Error.NoSuchLogin");
+    }
+
     public async Task<Outcome<Done>> EndAsync(UserContext me, Guid grantId, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(me);
@@ -99,8 +113,9 @@ public sealed class Visas(PreauDbContext db, HomeworkAccess access, SchoolCalend
             return [];
         }
 
-        return await db.Set<HwInspector>().AsNoTracking().Where(i => i.StructureId == structureId)
-            .Join(db.Users, i => i.UserId, u => u.Id, (i, u) => new InspectorLine(i.Id, i.UserId, u.DisplayName, i.Until))
-            .OrderBy(i => i.Name).ToListAsync(ct);
+        var grants = await db.Set<HwInspector>().AsNoTracking().Where(i => i.StructureId == structureId)
+            .Join(db.Users, i => i.UserId, u => u.Id, (i, u) => new { i.Id, i.UserId, u.DisplayName, i.Until })
+            .ToListAsync(ct);
+        return [.. grants.Select(g => new InspectorLine(g.Id, g.UserId, g.DisplayName, g.Until)).OrderBy(i => i.Name, StringComparer.CurrentCulture)];
     }
 }

@@ -39,8 +39,8 @@ public sealed class IndexModel(Shell shell, ToDo todo) : PageModel
         };
         if (Lists.Count == 0 && me.Profile is not (Profile.Student or Profile.Relative))
         {
-            // Teachers and staff keep the books; the étude's animators their evening.
-            return me.Profile == Profile.Periscolaire ? LocalRedirect(HomeworkModule.EtudeUrl) : NotFound();
+            // Teachers and the direction keep the books; the étude's animators their evening.
+            return LocalRedirect(me.Profile == Profile.Periscolaire ? HomeworkModule.EtudeUrl : HomeworkModule.Url);
         }
 
         Shown = Lists.FirstOrDefault(l => l.PupilId == Child) ?? (Lists.Count > 0 ? Lists[0] : null);

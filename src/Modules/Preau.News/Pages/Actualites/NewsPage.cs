@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using Preau.News.Resources;
+using Preau.Platform.Forms;
 using Preau.Platform.Theming;
 
 namespace Preau.News.Pages.Actualites;
@@ -11,29 +12,13 @@ public abstract class NewsPage : PageModel
     public ShellView View { get; protected set; } = null!;
 
     /// <summary>Refusals by field, already in the page's language.</summary>
-    public Dictionary<string, List<string>> Errors { get; } = new(StringComparer.Ordinal);
+    public FieldErrors Errors { get; } = new();
 
-    public string? ErrorOf(string field) => Errors.TryGetValue(field, out var list) ? string.Join(" ", list) : null;
+    public string? ErrorOf(string field) => Errors.Of(field);
 
-    protected void AddErrors(IReadOnlyDictionary<string, string[]> errors, IStringLocalizer<NewsStrings> s)
-    {
-        ArgumentNullException.ThrowIfNull(errors);
-        ArgumentNullException.ThrowIfNull(s);
-        foreach (var (field, keys) in errors)
-        {
-            AddError(field, keys.Select(k => s[k].Value));
-        }
-    }
+    protected void AddErrors(IReadOnlyDictionary<string, string[]> errors, IStringLocalizer<NewsStrings> s) => Errors.AddAll(errors, s);
 
-    protected void AddError(string field, IEnumerable<string> messages)
-    {
-        if (!Errors.TryGetValue(field, out var list))
-        {
-            Errors[field] = list = [];
-        }
-
-        list.AddRange(messages);
-    }
+    protected void AddError(string field, IEnumerable<string> messages) => Errors.Add(field, messages);
 }
 
 /// <summary>The thread form's fields, for its partial.</summary>

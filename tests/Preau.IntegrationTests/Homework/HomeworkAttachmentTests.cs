@@ -83,7 +83,11 @@ public abstract class HomeworkAttachmentTests(PreauApp app)
         var karim = await app.MeAsync(Personas.Karim);
         Assert.Null(await app.WithAsync<HomeworkAttachments, HomeworkAttachments.Download?>(a => a.OpenAsync(karim, attached.Id, Ct)));
 
-        // The teacher's book lists it.
+        // The teacher's book shows it, with a button to take it off and the link to the picker.
+        var week = await client.GetStringAsync($"/cahier-de-textes/{book.Id}?semaine={homework.DueOn:yyyy-MM-dd}", Ct);
+        Assert.Contains($"href=\"{Download(attached.Id)}\"", week, StringComparison.Ordinal);
+        Assert.Contains($"name=\"piece\" value=\"{attached.Id}\"", week, StringComparison.Ordinal);
+        Assert.Contains($"/cahier-de-textes/joindre?devoir={homework.Id}", week, StringComparison.Ordinal);
         var today = await app.TodayAsync();
         var page = await client.GetFromJsonAsync<JsonElement>($"/api/v1/homework/books/{book.Id}?from={today:yyyy-MM-dd}&to={today.AddDays(7):yyyy-MM-dd}", Ct);
         var line = page.GetProperty("homework").EnumerateArray().Single(h => h.GetProperty("id").GetGuid() == homework.Id);

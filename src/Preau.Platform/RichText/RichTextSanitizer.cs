@@ -5,6 +5,7 @@ using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using Ganss.Xss;
 using Microsoft.AspNetCore.Html;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace Preau.Platform.RichText;
 
@@ -17,7 +18,7 @@ namespace Preau.Platform.RichText;
 /// and links to documents under them. Nothing else: no style, class, id, event handler, form,
 /// frame, SVG, MathML nor comment. See docs/rich-text.md.
 /// </summary>
-public sealed class RichTextSanitizer
+public sealed class RichTextSanitizer : IDisposable
 {
     /// <summary>The elements kept, each with the only attributes it may carry.</summary>
     public static readonly FrozenDictionary<string, FrozenSet<string>> AllowList = new Dictionary<string, FrozenSet<string>>(StringComparer.Ordinal)
@@ -61,7 +62,20 @@ public sealed class RichTextSanitizer
     /// <summary>Input far over a policy's limit is refused before it is parsed.</summary>
     private const int ParseFactor = 4;
 
+    /// <summary>How much markup the renderer keeps, in characters (read and written): about 32 MB.</summary>
+    private const long RenderedChars = 16L * 1024 * 1024;
+
+    /// <summary>Longer texts are sanitized at each render rather than kept.</summary>
+    private const int RenderedMaxLength = 64 * 1024;
+
     private readonly HtmlSanitizer _sanitizer;
+
+    /// <summary>
+    /// What a stored text rendered to, by policy and text: a list page shows the same homework, posts
+    /// and messages to many readers, and sanitizing (parsing the markup as a document) cost most of
+    /// its time. The key is the whole stored text, so a changed text is sanitized again.
+    /// </summary>
+    private readonly MemoryCache _rendered = new(new MemoryCacheOptions { SizeLimit = RenderedChars });
 
     public RichTextSanitizer()
     {
@@ -128,8 +142,27 @@ public sealed class RichTextSanitizer
     public string RenderMarkup(string? html, RichTextPolicy policy)
     {
         ArgumentNullException.ThrowIfNull(policy);
-        return Sanitize(html, policy with { MaxLength = int.MaxValue / ParseFactor - 1024 }).Html;
+        if (string.IsNullOrEmpty(html))
+        {
+            return string.Empty;
+        }
+
+        var key = (policy, html);
+        if (_rendered.TryGetValue(key, out string? kept) && kept is not null)
+        {
+            return kept;
+        }
+
+        var markup = Sanitize(html, policy with { MaxLength = int.MaxValue / ParseFactor - 1024 }).Html;
+        if (html.Length <= RenderedMaxLength)
+        {
+            _rendered.Set(key, markup, new MemoryCacheEntryOptions { Size = html.Length + markup.Length, SlidingExpiration = TimeSpan.FromMinutes(30) });
+        }
+
+        return markup;
     }
+
+    public void Dispose() => _rendered.Dispose();
 
     /// <summary>
     /// A plain textarea's text (JavaScript off, or a client that sends text) as rich text: each

@@ -13,11 +13,12 @@ using static Microsoft.Playwright.Assertions;
 namespace Preau.BrowserTests.Homework;
 
 /// <summary>
-/// "À faire" as families use it: Hugo ticks tonight's French homework done; Sophie, his mother,
+/// The cahier de textes from the teacher's page to the families': Paul opens the French book of 5e B
+/// from his launcher and sets tonight's homework with its form; Hugo ticks it done; Sophie, his mother,
 /// opens the list, sees Hugo's homework for the next school day, then switches to Léa (another
 /// school) in one tap and sees hers, Hugo's tick shown as done; Karim, at the étude, finds Léa's
-/// homework for the evening. At 390 and 1280 wide, light and
-/// dark: a screenshot and axe at each screen.
+/// homework for the evening; back in the book, Paul reads "1/11 ont fait". At 390 and 1280 wide,
+/// light and dark: a screenshot and axe at each screen.
 /// </summary>
 public sealed class ToDoTests(BrowserApp app, ITestOutputHelper output) : IClassFixture<BrowserApp>
 {
@@ -31,7 +32,33 @@ public sealed class ToDoTests(BrowserApp app, ITestOutputHelper output) : IClass
         var name = $"{width}-{scheme.ToString().ToLowerInvariant()}";
         var french = $"Fiche sur le passé simple, exercices 1 à 4 ({name})";
         var reading = $"Relire le chapitre 2 du Petit Prince ({name})";
-        await SetForNextSchoolDayAsync(french, reading);
+        await SetReadingForNextSchoolDayAsync(reading);
+
+        await using (var context = await app.NewContextAsync(width, scheme))
+        {
+            var paul = await context.NewPageAsync();
+            await paul.SignInAsync(Personas.Paul, app: app);
+            await paul.GotoAsync("/");
+            await paul.Locator("a.tile[href='/a-faire']").ClickAsync();
+            await Expect(paul.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Cahier de textes");
+            await paul.CheckAsync($"homework-paul-books-{name}", width, output);
+            // Opened for the group and its subject (the same book when it is already open).
+            await paul.GetByLabel("Classe ou groupe").SelectOptionAsync(new SelectOptionValue { Label = "5e B — Français" });
+            await paul.GetByLabel("Matière").FillAsync("Français");
+            await paul.GetByRole(AriaRole.Button, new() { Name = "Ouvrir" }).ClickAsync();
+            await Expect(paul.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("5e B — Français");
+            await paul.GetByRole(AriaRole.Link, new() { Name = "Travail à faire", Exact = true }).ClickAsync();
+            await Expect(paul.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Nouveau travail à faire");
+            await paul.Locator("label.hw-kind-choice", new() { HasText = "Exercice" }).ClickAsync();
+            await paul.Locator("[contenteditable=true]").First.FillAsync(french);
+            await paul.GetByLabel("Temps estimé (minutes)").FillAsync("30");
+            await paul.CheckAsync($"homework-paul-form-{name}", width, output);
+            await paul.GetByRole(AriaRole.Button, new() { Name = "Enregistrer" }).ClickAsync();
+            var entry = paul.Locator("article.hw-entry", new() { HasText = french });
+            await Expect(entry).ToContainTextAsync("0/11 ont fait");
+            await Expect(entry).ToContainTextAsync("30 min");
+            await paul.CheckAsync($"homework-paul-week-{name}", width, output);
+        }
 
         await using (var context = await app.NewContextAsync(width, scheme))
         {
@@ -85,23 +112,28 @@ public sealed class ToDoTests(BrowserApp app, ITestOutputHelper output) : IClass
             await Expect(karim.GetByText(french)).ToHaveCountAsync(0);
             await karim.CheckAsync($"homework-karim-etude-{name}", width, output);
         }
+
+        await using (var context = await app.NewContextAsync(width, scheme))
+        {
+            var paul = await context.NewPageAsync();
+            await paul.SignInAsync(Personas.Paul, app: app);
+            await paul.GotoAsync("/cahier-de-textes");
+            await paul.GetByRole(AriaRole.Link, new() { Name = "5e B — Français" }).ClickAsync();
+            await Expect(paul.Locator("article.hw-entry", new() { HasText = french })).ToContainTextAsync("1/11 ont fait");
+        }
     }
 
-    /// <summary>Paul's French homework of 5e B and Claire's reading for CE2 A, both for the next school day (the tests' city has no demo content).</summary>
-    private async Task SetForNextSchoolDayAsync(string french, string reading)
+    /// <summary>Claire's reading for CE2 A for the next school day (the tests' city has no demo content).</summary>
+    private async Task SetReadingForNextSchoolDayAsync(string reading)
     {
         await using var scope = app.Services.CreateAsyncScope();
         var services = scope.ServiceProvider;
         var calendar = services.GetRequiredService<SchoolCalendar>();
         var next = calendar.NextSchoolDay(calendar.Today());
-        var paul = await MeAsync(services, Personas.Paul);
         var claire = await MeAsync(services, Personas.Claire);
-        var group = await services.GetRequiredService<PreauDbContext>().Groups.Where(g => g.Name == "5e B — Français").Select(g => g.Id).SingleAsync(Ct);
         var books = services.GetRequiredService<ManageBooks>();
         var write = services.GetRequiredService<WriteDiary>();
-        var frenchBook = (await books.OpenAsync(paul, null, group, "Français", Ct)).Value!;
         var diary = (await books.OpenAsync(claire, claire.Classes.First(c => c.Name == "CE2 A").Id, null, null, Ct)).Value!;
-        Assert.True((await write.AddHomeworkAsync(paul, frenchBook.Id, new HomeworkInput(null, next, HomeworkKind.Exercise, $"<p>{french}</p>", 30), Ct)).Succeeded);
         Assert.True((await write.AddHomeworkAsync(claire, diary.Id, new HomeworkInput(null, next, HomeworkKind.Read, $"<p>{reading}</p>", 15), Ct)).Succeeded);
     }
 

@@ -251,4 +251,24 @@ public sealed class RichTextSanitizerTests
     }
 
     private static IDocument Parse(string html) => new HtmlParser().ParseDocument("<!doctype html><html><body>" + html);
+
+    [Fact]
+    public void What_a_text_rendered_to_is_kept_per_policy_and_never_mixed_up()
+    {
+        // The renderer keeps its results: the same text under two policies must still render each its own way.
+        const string text = "<p>Voir <img src=\"/messagerie/pieces/fiche.png\" alt=\"fiche\"><script>alert(1)</script></p>";
+        var textOnly = RichTextPolicy.TextOnly(100_000);
+        for (var i = 0; i < 3; i++)
+        {
+            var withImages = Sanitizer.RenderMarkup(text, Policy);
+            var plain = Sanitizer.RenderMarkup(text, textOnly);
+            Assert.Contains("<img src=\"/messagerie/pieces/fiche.png\"", withImages, StringComparison.Ordinal);
+            Assert.DoesNotContain("<img", plain, StringComparison.Ordinal);
+            Assert.DoesNotContain("script", withImages + plain, StringComparison.Ordinal);
+        }
+
+        // A changed text is rendered again, not served from what the old one gave.
+        Assert.Contains("autre", Sanitizer.RenderMarkup(text.Replace("Voir", "Voir autre", StringComparison.Ordinal), Policy), StringComparison.Ordinal);
+        Assert.Equal(string.Empty, Sanitizer.RenderMarkup(null, Policy));
+    }
 }

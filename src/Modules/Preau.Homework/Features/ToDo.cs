@@ -105,7 +105,9 @@ public sealed class ToDo(PreauDbContext db, HomeworkAccess access, HomeworkAttac
         var now = clock.GetUtcNow();
         var rows = await db.Set<HwHomework>().AsNoTracking()
             .Where(h => groupIds.Contains(h.AudienceGroupId) && h.DueOn >= from && h.DueOn <= to && (h.VisibleFrom == null || h.VisibleFrom <= now))
-            .Join(db.Set<HwBook>(), h => h.BookId, b => b.Id, (h, b) => new { Homework = h, b.Subject })
+            // The books of the same audiences only (a homework's audience is its book's): the family's
+            // few books through their index, never a scan of every book of the platform.
+            .Join(db.Set<HwBook>().Where(b => groupIds.Contains(b.AudienceGroupId)), h => h.BookId, b => b.Id, (h, b) => new { Homework = h, b.Subject })
             .OrderBy(x => x.Homework.DueOn).ThenBy(x => x.Subject).ThenBy(x => x.Homework.CreatedAt)
             .Take(2000).ToListAsync(ct);
         var targetedIds = rows.Where(r => r.Homework.Targeted).Select(r => r.Homework.Id).ToList();

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Preau.Homework.Domain;
@@ -54,7 +53,8 @@ public sealed class HomeworkNotices(PreauDbContext db, FeedPublisher feed, Schoo
         {
             ["book"] = view.Title,
             ["summary"] = homework.Summary,
-            ["due"] = homework.DueOn.ToString("dddd d MMMM", CultureInfo.GetCultureInfo("fr-FR")),
+            // A day the feed writes in each reader's language.
+            ["due_day"] = DayNames.Iso(homework.DueOn),
         };
         await feed.PublishAsync(new FeedNotice(isChange ? Changed : Set, me.Id, Key(homework.Id), HomeworkModule.ToDoUrl, values)
         {

@@ -6,8 +6,8 @@ namespace Preau.Platform.Feed;
 
 /// <summary>
 /// An item's words in the reader's language: the type's text from the module's strings, its
-/// named placeholders filled with the event's values and the actor's name. Plain text: the page
-/// encodes it.
+/// named placeholders filled with the event's values and the actor's name; a value named
+/// <c>…_day</c> is a day, written in the reader's language. Plain text: the page encodes it.
 /// </summary>
 public sealed class FeedText(IStringLocalizerFactory localizers)
 {
@@ -15,8 +15,12 @@ public sealed class FeedText(IStringLocalizerFactory localizers)
     {
         var template = localizers.Create(type.Labels)[key].Value;
         var values = Parse(valuesJson);
-        return Fill(template, name => name == "actor" ? actorName ?? string.Empty : values.GetValueOrDefault(name) ?? string.Empty);
+        return Fill(template, name => name == "actor" ? actorName ?? string.Empty : Value(name, values.GetValueOrDefault(name)));
     }
+
+    /// <summary>A value as the reader reads it: a day (a name ending in <c>_day</c>, sent as yyyy-mm-dd) in their language.</summary>
+    private static string Value(string name, string? value) =>
+        name.EndsWith("_day", StringComparison.Ordinal) && Kernel.DayNames.ParseIso(value) is { } day ? Kernel.DayNames.Full(day) : value ?? string.Empty;
 
     /// <summary>The type's name as preferences show it.</summary>
     public string Label(FeedType type) => localizers.Create(type.Labels)[type.LabelKey].Value;

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Preau.Homework.Pages;
 
 /// <summary>The addresses of the teachers' pages.</summary>
@@ -41,8 +39,7 @@ public static class BookLinks
         return query.Count == 0 ? $"{Book(bookId)}/travail" : $"{Book(bookId)}/travail?{string.Join('&', query)}";
     }
 
-    public static string Iso(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    public static string Iso(DateOnly day) => Platform.Kernel.DayNames.Iso(day);
 
-    public static DateOnly? ParseDay(string? value) =>
-        DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day : null;
+    public static DateOnly? ParseDay(string? value) => Platform.Kernel.DayNames.ParseIso(value);
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.Extensions.Localization;
 using Preau.Homework.Domain;
 using Preau.Homework.Resources;
+using Preau.Platform.Kernel;
 
 namespace Preau.Homework.Pages;
 
@@ -9,10 +10,10 @@ namespace Preau.Homework.Pages;
 public static class HomeworkDays
 {
     /// <summary>"lundi 21 septembre", "mardi 1er décembre" in the page's language.</summary>
-    public static string Day(DateOnly day) => day.ToString(IsFrench ? (day.Day == 1 ? "dddd d'er' MMMM" : "dddd d MMMM") : "dddd, MMMM d", CultureInfo.CurrentCulture);
+    public static string Day(DateOnly day) => DayNames.Full(day);
 
     /// <summary>"14 septembre", "September 14": a day of this school year.</summary>
-    public static string ShortDay(DateOnly day) => day.ToString(IsFrench ? (day.Day == 1 ? "d'er' MMMM" : "d MMMM") : "MMMM d", CultureInfo.CurrentCulture);
+    public static string ShortDay(DateOnly day) => DayNames.DayAndMonth(day);
 
     private static bool IsFrench => CultureInfo.CurrentCulture.TwoLetterISOLanguageName == "fr";
 

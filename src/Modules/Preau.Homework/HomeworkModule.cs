@@ -46,6 +46,7 @@ public static class HomeworkModule
         services.AddScoped<Etude>();
         services.AddScoped<CalendarKeys>();
         services.AddScoped<HomeworkNotices>();
+        services.AddScoped<HomeworkAttachments>();
         services.AddScoped<Preau.Platform.Demo.IDemoContent, Demo.HomeworkDemo>();
         HomeworkNotices.AddHomeworkFeed(services);
         services.AddApp(new AppDefinition(App, typeof(HomeworkStrings), "App.Name", "App.Description",
@@ -76,6 +77,7 @@ public static class HomeworkModule
             http.Response.Headers.CacheControl = "private, max-age=900";
             return Results.Text(document, CalendarFeed.ContentType);
         }).AllowAnonymous().ExcludeFromDescription();
+        endpoints.MapAttachmentDownload();
         endpoints.MapHomeworkApi();
         return endpoints;
     }

@@ -859,6 +859,70 @@ namespace Preau.Data.Postgres.Migrations
                     b.ToTable("fed_push_keys", (string)null);
                 });
 
+            modelBuilder.Entity("Preau.Homework.Domain.HwAttachment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("AddedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("added_at");
+
+                    b.Property<Guid>("AddedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("added_by");
+
+                    b.Property<string>("BlobKey")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("blob_key");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("content_type");
+
+                    b.Property<Guid?>("HomeworkId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("homework_id");
+
+                    b.Property<long>("Length")
+                        .HasColumnType("bigint")
+                        .HasColumnName("length");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("name");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("integer")
+                        .HasColumnName("order");
+
+                    b.Property<Guid?>("SessionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("session_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_hw_attachments");
+
+                    b.HasIndex("HomeworkId")
+                        .HasDatabaseName("ix_hw_attachments_homework");
+
+                    b.HasIndex("SessionId")
+                        .HasDatabaseName("ix_hw_attachments_session");
+
+                    b.ToTable("hw_attachments", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_hw_attachments_one_entry", "(homework_id IS NULL) <> (session_id IS NULL)");
+                        });
+                });
+
             modelBuilder.Entity("Preau.Homework.Domain.HwBook", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3339,6 +3403,21 @@ namespace Preau.Data.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_fed_push_subscriptions_dir_users_user_id");
+                });
+
+            modelBuilder.Entity("Preau.Homework.Domain.HwAttachment", b =>
+                {
+                    b.HasOne("Preau.Homework.Domain.HwHomework", null)
+                        .WithMany()
+                        .HasForeignKey("HomeworkId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_hw_attachments_hw_homework_homework_id");
+
+                    b.HasOne("Preau.Homework.Domain.HwSession", null)
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_hw_attachments_hw_session_session_id");
                 });
 
             modelBuilder.Entity("Preau.Homework.Domain.HwDone", b =>

@@ -13,7 +13,8 @@ namespace Preau.IntegrationTests.Demo;
 /// The demo city with its content, as the run command starts it: Claire's "Classe verte" folder
 /// with its three files, shared with her class's pupils and parents (Léa and Sophie find it, Hugo's
 /// classmates do not), her worksheets, Léa's drawing; Claire's message to the parents of CE2 A in
-/// Sophie's inbox and feed, and Sophie's answer in the same thread in Claire's.
+/// Sophie's inbox and feed, and Sophie's answer in the same thread in Claire's; Paul's worksheet
+/// joined to his 5e B homework.
 /// </summary>
 public abstract class DemoContentTests(PreauApp app)
 {
@@ -61,6 +62,19 @@ public abstract class DemoContentTests(PreauApp app)
         Assert.True(await app.WithDbAsync(db => db.Set<FeedRecipient>().AnyAsync(r => r.UserId == ids[Personas.Sophie] && r.App == Preau.Messaging.MessagingFeed.App, Ct)));
         Assert.True(await app.WithDbAsync(db => db.Set<Message>().CountAsync(m => m.Id == toSophie.Id && m.RecipientCount > 10, Ct)) == 1,
             "Claire's message went to all the parents of CE2 A");
+    }
+
+    [Fact]
+    public async Task Paul_s_homework_carries_his_worksheet_which_hugo_finds_in_his_list()
+    {
+        var hugo = await app.MeAsync(Personas.Hugo);
+        var list = await app.WithAsync<Preau.Homework.Features.ToDo, Preau.Homework.Features.ToDoList>(t => t.ForPupilAsync(hugo, Ct));
+        var worksheet = list.Days.SelectMany(d => d.Items).Single(i => i.Summary.StartsWith("Fiche d’exercices sur le passé simple", StringComparison.Ordinal));
+        var file = Assert.Single(worksheet.Attachments);
+        Assert.Equal(Preau.Documents.Demo.DocumentsDemo.WorksheetName, file.Name);
+        var download = await app.WithAsync<Preau.Homework.Features.HomeworkAttachments, Preau.Homework.Features.HomeworkAttachments.Download?>(a => a.OpenAsync(hugo, file.Id, Ct));
+        Assert.NotNull(download);
+        await download.Content.DisposeAsync();
     }
 }
 

@@ -10,13 +10,17 @@ namespace Preau.Documents.Demo;
 
 /// <summary>
 /// The demo's documents: Claire's "Classe verte" folder (a drawing, the programme, the list of
-/// things to pack), shared to read with her class's pupils and parents, and her worksheets; a
-/// drawing in Léa's own space. Written through the space's use cases, as uploads from a browser.
+/// things to pack), shared to read with her class's pupils and parents, and her worksheets; Paul's
+/// worksheet on the passé simple; a drawing in Léa's own space. Written through the space's use
+/// cases, as uploads from a browser.
 /// </summary>
 internal sealed class DocumentsDemo(ManageFolders folders, UploadDocument upload, UpdateShares shares) : IDemoContent
 {
     public const string TripFolder = "Classe verte";
     public const string Class = "CE2 A";
+
+    /// <summary>Paul's worksheet in "Français 5e B".</summary>
+    public const string WorksheetName = "Fiche d’exercices — passé simple.pdf";
 
     public int Order => 10;
 
@@ -42,6 +46,15 @@ internal sealed class DocumentsDemo(ManageFolders folders, UploadDocument upload
             "Table de 6 : 6, 12, 18, 24, 30, 36, 42, 48, 54, 60.",
             "Table de 7 : 7, 14, 21, 28, 35, 42, 49, 56, 63, 70.",
             "Défi : combien font 7 × 8 ?"), ct);
+
+        // Paul's worksheet, which the demo's cahier de textes joins to his 5e B homework.
+        var paul = await people.PersonAsync("paul.bernard", ct);
+        var french = await FolderAsync(paul, "Français 5e B", ct);
+        await StoreAsync(paul, french, WorksheetName, "application/pdf", DemoFiles.Pdf("Le passé simple",
+            "1. Conjuguez au passé simple : chanter, finir, prendre (3e personne du singulier).",
+            "2. Relevez les verbes au passé simple dans la fable Le Corbeau et le Renard.",
+            "3. Réécrivez le début de la fable au présent.",
+            "4. Inventez trois phrases au passé simple sur le renard."), ct);
 
         var lea = await people.PersonAsync("lea.dubois", ct);
         await StoreAsync(lea, DocFolder.Root, "Mon dessin de la mare.png", "image/png", DemoFiles.Drawing(4), ct);

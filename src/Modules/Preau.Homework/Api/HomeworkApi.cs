@@ -35,6 +35,9 @@ internal static class HomeworkApi
 
     public sealed record SessionResponse(Guid Id, Guid BookId, DateOnly Date, TimeOnly? Start, TimeOnly? End, string Title, string Body, DateTimeOffset? VisibleFrom)
     {
+        /// <summary>The documents joined to it (in a book's page; empty elsewhere).</summary>
+        public IReadOnlyList<AttachmentsApi.AttachmentResponse> Attachments { get; init; } = [];
+
         public static SessionResponse Of(HwSession s) => new(s.Id, s.BookId, s.Date, s.Start, s.End, s.Title, s.Body, s.VisibleFrom);
     }
 
@@ -47,6 +50,9 @@ internal static class HomeworkApi
     public sealed record HomeworkResponse(Guid Id, Guid BookId, DateOnly GivenOn, DateOnly DueOn, string Kind, string Description, string Summary, int? Minutes,
         bool Targeted, IReadOnlyList<Guid> Pupils, DateTimeOffset? VisibleFrom, Guid? SessionId, Guid? DueSessionId, Guid? RecurrenceId, int? PupilCount, int? DoneCount)
     {
+        /// <summary>The documents joined to it (in a book's page; empty elsewhere).</summary>
+        public IReadOnlyList<AttachmentsApi.AttachmentResponse> Attachments { get; init; } = [];
+
         public static HomeworkResponse Of(HwHomework h) => new(h.Id, h.BookId, h.GivenOn, h.DueOn, h.Kind.ToString(), h.Description, h.Summary, h.Minutes,
             h.Targeted, [], h.VisibleFrom, h.SessionId, h.DueSessionId, h.RecurrenceId, null, null);
 
@@ -64,7 +70,7 @@ internal static class HomeworkApi
     }
 
     public sealed record ToDoItemResponse(Guid Id, Guid BookId, string Subject, string Kind, string Description, string Summary, DateOnly GivenOn, DateOnly DueOn,
-        int? Minutes, bool Done, bool Targeted);
+        int? Minutes, bool Done, bool Targeted, IReadOnlyList<AttachmentsApi.AttachmentResponse> Attachments);
 
     public sealed record ToDoResponse(Guid PupilId, string FirstName, DateOnly Today, DateOnly NextSchoolDay, int EveningMinutes, int WeekMinutes,
         IReadOnlyList<ToDoItemResponse> Overdue, IReadOnlyList<ToDoItemResponse> Upcoming)
@@ -72,7 +78,8 @@ internal static class HomeworkApi
         public static ToDoResponse Of(ToDoList l) => new(l.PupilId, l.FirstName, l.Today, l.NextSchoolDay, l.EveningMinutes, l.WeekMinutes,
             [.. l.Overdue.Select(Item)], [.. l.Days.SelectMany(d => d.Items).Select(Item)]);
 
-        private static ToDoItemResponse Item(ToDoItem i) => new(i.Id, i.BookId, i.Subject, i.Kind.ToString(), i.Description, i.Summary, i.GivenOn, i.DueOn, i.Minutes, i.Done, i.Targeted);
+        private static ToDoItemResponse Item(ToDoItem i) => new(i.Id, i.BookId, i.Subject, i.Kind.ToString(), i.Description, i.Summary, i.GivenOn, i.DueOn, i.Minutes, i.Done, i.Targeted,
+            AttachmentsApi.AttachmentResponse.All(i.Attachments));
     }
 
     public sealed record EtudeResponse(Guid GroupId, string GroupName, DateOnly For, IReadOnlyList<ToDoResponse> Pupils);
@@ -92,6 +99,7 @@ internal static class HomeworkApi
         MapEntries(api);
         MapFamilies(api);
         MapDirection(api);
+        AttachmentsApi.MapAttachments(api);
         return endpoints;
     }
 
@@ -114,18 +122,27 @@ internal static class HomeworkApi
             .WithSummary("A teacher opens (or finds) the book of a class they teach (classId) or a teaching group they teach (groupId) for a subject: required in a collège or lycée; without one in an école, the class diary. 404 for a class or group not theirs.");
 
         api.MapGet("/books/{id:guid}", async Task<Results<Ok<BookPageResponse>, NotFound>> (Guid id, DateOnly? from, DateOnly? to, CurrentUser currentUser, ReadBook read,
-                SchoolCalendar calendar, CancellationToken ct) =>
+                HomeworkAttachments attachments, SchoolCalendar calendar, CancellationToken ct) =>
             {
                 var me = await currentUser.RequireAsync(ct);
                 var start = from ?? SchoolCalendar.WeekStart(calendar.Today());
                 var page = await read.PageAsync(me, id, start, to ?? start.AddDays(6), ct);
-                return page is null ? TypedResults.NotFound() : TypedResults.Ok(new BookPageResponse(
+                if (page is null)
+                {
+                    return TypedResults.NotFound();
+                }
+
+                var files = await attachments.ListAsync([.. page.Sessions.Select(x => x.Id), .. page.Homework.Select(h => h.Homework.Id)], ct);
+                return TypedResults.Ok(new BookPageResponse(
                     new BookResponse(page.View.Book.Id, page.View.Book.Kind.ToString(), page.View.AudienceName, page.View.Book.Subject, page.View.Title,
                         page.View.Book.ClassId, page.View.CanWrite, page.View.Book.FrozenUntil),
-                    page.From, page.To, [.. page.Sessions.Select(SessionResponse.Of)], [.. page.Homework.Select(HomeworkResponse.Of)], [.. page.Visas.Select(VisaResponse.Of)]));
+                    page.From, page.To,
+                    [.. page.Sessions.Select(x => SessionResponse.Of(x) with { Attachments = AttachmentsApi.AttachmentResponse.All(files[x.Id]) })],
+                    [.. page.Homework.Select(h => HomeworkResponse.Of(h) with { Attachments = AttachmentsApi.AttachmentResponse.All(files[h.Homework.Id]) })],
+                    [.. page.Visas.Select(VisaResponse.Of)]));
             })
             .WithName("HomeworkBook")
-            .WithSummary("A stretch of a book (from, to: the current week by default, 370 days at most): its lessons by date, the homework due in it with pupilCount and doneCount, its visas. For its writers and readers (teachers of the class, direction, invited inspector); 404 for pupils, parents and anyone else.");
+            .WithSummary("A stretch of a book (from, to: the current week by default, 370 days at most): its lessons by date, the homework due in it with pupilCount and doneCount, each with its attachments, its visas. For its writers and readers (teachers of the class, direction, invited inspector); 404 for pupils, parents and anyone else.");
     }
 
     private static void MapEntries(RouteGroupBuilder api)

@@ -104,3 +104,23 @@ internal sealed class HwCalendarKeyConfiguration : IEntityTypeConfiguration<HwCa
         b.HasIndex(x => new { x.Scope, x.SubjectId }).HasDatabaseName("ix_hw_calendar_keys_subject");
     }
 }
+
+internal sealed class HwAttachmentConfiguration : IEntityTypeConfiguration<HwAttachment>
+{
+    public void Configure(EntityTypeBuilder<HwAttachment> b)
+    {
+        b.ToTable("hw_attachments", t => t.HasCheckConstraint("ck_hw_attachments_one_entry", "(homework_id IS NULL) <> (session_id IS NULL)"));
+        b.HasKey(x => x.Id);
+        b.Ignore(x => x.EntryId);
+        b.Property(x => x.BlobKey).HasMaxLength(128);
+        b.Property(x => x.Name).HasMaxLength(HwAttachment.NameMax);
+        b.Property(x => x.ContentType).HasMaxLength(HwAttachment.ContentTypeMax);
+        // A list's attachments, by entry.
+        b.HasIndex(x => x.HomeworkId).HasDatabaseName("ix_hw_attachments_homework");
+        b.HasIndex(x => x.SessionId).HasDatabaseName("ix_hw_attachments_session");
+        // Restrict, not cascade: each row holds a blob reference that only the use case gives back
+        // (HomeworkAttachments.ReleaseAsync), so an entry deleted without it fails instead of leaking.
+        b.HasOne<HwHomework>().WithMany().HasForeignKey(x => x.HomeworkId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<HwSession>().WithMany().HasForeignKey(x => x.SessionId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

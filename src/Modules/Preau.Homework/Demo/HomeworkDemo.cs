@@ -10,9 +10,10 @@ namespace Preau.Homework.Demo;
 /// <summary>
 /// The demo's cahiers de textes: Claire's CE2 A diary (today's lessons, homework for the next
 /// school day, a weekly reading), Paul's French book of 5e B (a lesson, homework for the next school
-/// day and the week after, one for Hugo only). Written through the module's use cases, as from the pages.
+/// day and the week after — the first with Paul's worksheet joined from his documents — one for Hugo
+/// only). Written through the module's use cases, as from the pages.
 /// </summary>
-internal sealed class HomeworkDemo(ManageBooks books, WriteDiary write, SchoolCalendar calendar, PreauDbContext db) : IDemoContent
+internal sealed class HomeworkDemo(ManageBooks books, WriteDiary write, HomeworkAttachments attachments, SchoolCalendar calendar, PreauDbContext db) : IDemoContent
 {
     public int Order => 40;
 
@@ -44,8 +45,14 @@ internal sealed class HomeworkDemo(ManageBooks books, WriteDiary write, SchoolCa
         var french = Made(await books.OpenAsync(paul, null, frenchGroup, "Français", ct));
         var lesson = Made(await write.SaveSessionAsync(paul, french.Id, null, new SessionInput(lastSchoolDay, new TimeOnly(14, 0), new TimeOnly(15, 0), "Les Fables de La Fontaine",
             "<p>Étude de <em>Le Corbeau et le Renard</em>\u00A0: la morale, les personnages.</p>"), ct));
-        Made(await write.AddHomeworkAsync(paul, french.Id, new HomeworkInput(lastSchoolDay, next, HomeworkKind.Exercise,
+        var exercises = Made(await write.AddHomeworkAsync(paul, french.Id, new HomeworkInput(lastSchoolDay, next, HomeworkKind.Exercise,
             "<p>Fiche d’exercices sur le passé simple, exercices 1 à 4.</p>", 30, SessionId: lesson.Id), ct));
+        // The worksheet itself, from Paul's documents (the document space's demo put it there).
+        if (attachments.Source is { } documents && await documents.BrowseAsync(paul, documents.Root, "passé simple", 1, ct) is { Documents: [var sheet, ..] })
+        {
+            Made(await attachments.AttachAsync(paul, EntryKind.Homework, exercises.Id, [sheet.Id], ct));
+        }
+
         Made(await write.AddHomeworkAsync(paul, french.Id, new HomeworkInput(lastSchoolDay, today.AddDays(7), HomeworkKind.Test,
             "<p>Réviser le contrôle sur les Fables (leçons 1 à 3).</p>", 45), ct));
         var hugo = await people.PersonAsync("hugo.dubois", ct);

@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Preau.Platform.Directory.Domain;
 using Preau.Platform.Kernel;
 using Preau.Platform.Persistence;
 
@@ -13,7 +12,7 @@ public sealed record EtudeEvening(Guid GroupId, string GroupName, DateOnly For, 
 /// they belong to as a périscolaire member), the homework its pupils have for the next school day,
 /// read-only; nothing of other pupils, nothing of the teachers' books beyond that.
 /// </summary>
-public sealed class Etude(PreauDbContext db, ToDo todo, SchoolCalendar calendar)
+public sealed class Etude(PreauDbContext db, ToDo todo, HomeworkAccess access, SchoolCalendar calendar)
 {
     public async Task<IReadOnlyList<EtudeEvening>> EveningAsync(UserContext me, DateOnly? day, CancellationToken ct)
     {
@@ -23,9 +22,7 @@ public sealed class Etude(PreauDbContext db, ToDo todo, SchoolCalendar calendar)
             return [];
         }
 
-        var groups = await db.GroupMembers.AsNoTracking().Where(m => m.UserId == me.Id)
-            .Join(db.Groups.Where(g => g.Kind == GroupKind.Manual), m => m.GroupId, g => g.Id, (m, g) => new { g.Id, g.Name })
-            .OrderBy(g => g.Name).ToListAsync(ct);
+        var groups = await access.EtudeGroupsOf(me.Id).AsNoTracking().Select(g => new { g.Id, g.Name }).OrderBy(g => g.Name).ToListAsync(ct);
         var due = day ?? calendar.NextSchoolDay(calendar.Today());
         var groupIds = groups.Select(g => g.Id).ToList();
         var members = await db.GroupMembers.AsNoTracking().Where(m => groupIds.Contains(m.GroupId))

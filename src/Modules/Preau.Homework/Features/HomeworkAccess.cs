@@ -48,7 +48,7 @@ public sealed record BookView(HwBook Book, BookRole Role, bool CanVisa, string A
 /// day. Families: the pupils of the audience and their parents, who see their own homework only.
 /// A book someone has nothing to do with is null, and every page and endpoint answers 404.
 /// </summary>
-public sealed class HomeworkAccess(PreauDbContext db, SchoolCalendar calendar)
+public sealed class HomeworkAccess(PreauDbContext db, SchoolCalendar calendar, TimeProvider clock)
 {
     public async Task<BookView?> FindAsync(UserContext me, Guid bookId, CancellationToken ct)
     {
@@ -101,6 +101,44 @@ public sealed class HomeworkAccess(PreauDbContext db, SchoolCalendar calendar)
         var inspected = await db.Set<HwInspector>().AsNoTracking().Where(i => i.UserId == me.Id && i.Until >= today).Select(i => i.StructureId).ToListAsync(ct);
         return [.. me.Structures.Where(s => me.IsLocalAdminOf(s.Id)).Select(s => s.Id).Union(inspected)];
     }
+
+    /// <summary>
+    /// Whether a homework is on the list of one of these pupils: visible by now, for a group they
+    /// are in, and, when targeted, for them. One query. The family's rule, for what they may open.
+    /// </summary>
+    public async Task<bool> IsShownToAnyAsync(HwHomework homework, IReadOnlyCollection<Guid> pupilIds, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(homework);
+        ArgumentNullException.ThrowIfNull(pupilIds);
+        if (pupilIds.Count == 0 || (homework.VisibleFrom is { } from && from > clock.GetUtcNow()))
+        {
+            return false;
+        }
+
+        return await db.GroupMembers.AnyAsync(m => m.GroupId == homework.AudienceGroupId && pupilIds.Contains(m.UserId)
+            && (!homework.Targeted || db.Set<HwTarget>().Any(t => t.HomeworkId == homework.Id && t.PupilId == m.UserId)), ct);
+    }
+
+    /// <summary>
+    /// The pupils whose homework the person reads without reading the book: a pupil themself, a
+    /// parent's children, the pupils of the étude groups a périscolaire animator takes.
+    /// </summary>
+    public async Task<IReadOnlyList<Guid>> FamilyPupilsAsync(UserContext me, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(me);
+        return me.Profile switch
+        {
+            Profile.Student => [me.Id],
+            Profile.Relative => [.. me.Children.Select(c => c.Id)],
+            Profile.Periscolaire => await db.GroupMembers.AsNoTracking().Where(m => EtudeGroupsOf(me.Id).Any(g => g.Id == m.GroupId))
+                .Join(db.Users.Where(u => u.Profile == Profile.Student), m => m.UserId, u => u.Id, (m, u) => u.Id).Distinct().ToListAsync(ct),
+            _ => [],
+        };
+    }
+
+    /// <summary>The étude groups a périscolaire animator takes: the manual groups they belong to.</summary>
+    internal IQueryable<Group> EtudeGroupsOf(Guid animatorId) =>
+        db.Groups.Where(g => g.Kind == GroupKind.Manual && db.GroupMembers.Any(m => m.GroupId == g.Id && m.UserId == animatorId));
 
     /// <summary>The directory groups a pupil belongs to: their class's pupils, their teaching groups.</summary>
     public async Task<ILookup<Guid, Guid>> GroupsOfAsync(IReadOnlyCollection<Guid> pupilIds, CancellationToken ct) =>

@@ -18,7 +18,8 @@ public sealed record ToDoItem(
     int? Minutes,
     bool Done,
     bool Targeted,
-    DateTimeOffset UpdatedAt);
+    DateTimeOffset UpdatedAt,
+    IReadOnlyList<AttachmentView> Attachments);
 
 /// <summary>A day of the list: what is due that day.</summary>
 public sealed record ToDoDay(DateOnly Date, IReadOnlyList<ToDoItem> Items);
@@ -38,11 +39,11 @@ public sealed record ToDoList(Guid PupilId, string FirstName, DateOnly Today, Da
 
 /// <summary>
 /// Reads the pupils' homework: their own (a pupil), each of their children's (a parent: one list
-/// per child, in every school), an étude group's pupils' (the animator). Three or four commands
+/// per child, in every school), an étude group's pupils' (the animator). At most five commands
 /// whatever the number of children: their groups, the homework of those groups in the window with
-/// the subjects, the targets and the ticks.
+/// the subjects, the targets, the ticks and the attached documents.
 /// </summary>
-public sealed class ToDo(PreauDbContext db, HomeworkAccess access, SchoolCalendar calendar, TimeProvider clock)
+public sealed class ToDo(PreauDbContext db, HomeworkAccess access, HomeworkAttachments attachments, SchoolCalendar calendar, TimeProvider clock)
 {
     public const int LateDays = 14;
 
@@ -93,9 +94,9 @@ public sealed class ToDo(PreauDbContext db, HomeworkAccess access, SchoolCalenda
     }
 
     /// <summary>
-    /// Each pupil's homework due between two days (done or not), in due order: four commands
+    /// Each pupil's homework due between two days (done or not), in due order: five commands
     /// whatever the number of pupils (their groups, the homework of those groups with the subjects,
-    /// the targets, the ticks).
+    /// the targets, the ticks, the attached documents).
     /// </summary>
     internal async Task<ILookup<Guid, ToDoItem>> ItemsAsync(IReadOnlyCollection<Guid> pupilIds, DateOnly from, DateOnly to, CancellationToken ct)
     {
@@ -115,13 +116,14 @@ public sealed class ToDo(PreauDbContext db, HomeworkAccess access, SchoolCalenda
         var homeworkIds = rows.Select(r => r.Homework.Id).ToList();
         var done = homeworkIds.Count == 0 ? [] : await db.Set<HwDone>().AsNoTracking()
             .Where(d => pupilIds.Contains(d.PupilId) && homeworkIds.Contains(d.HomeworkId)).Select(d => new { d.HomeworkId, d.PupilId }).ToListAsync(ct);
+        var files = await attachments.ListAsync(homeworkIds, ct);
         var targetSet = targets.Select(t => (t.HomeworkId, t.PupilId)).ToHashSet();
         var doneSet = done.Select(d => (d.HomeworkId, d.PupilId)).ToHashSet();
         return pupilIds
             .SelectMany(id => rows
                 .Where(r => groups[id].Contains(r.Homework.AudienceGroupId) && (!r.Homework.Targeted || targetSet.Contains((r.Homework.Id, id))))
                 .Select(r => (Pupil: id, Item: new ToDoItem(r.Homework.Id, r.Homework.BookId, r.Subject, r.Homework.Kind, r.Homework.Description, r.Homework.Summary,
-                    r.Homework.GivenOn, r.Homework.DueOn, r.Homework.Minutes, doneSet.Contains((r.Homework.Id, id)), r.Homework.Targeted, r.Homework.UpdatedAt))))
+                    r.Homework.GivenOn, r.Homework.DueOn, r.Homework.Minutes, doneSet.Contains((r.Homework.Id, id)), r.Homework.Targeted, r.Homework.UpdatedAt, [.. files[r.Homework.Id]]))))
             .ToLookup(x => x.Pupil, x => x.Item);
     }
 
@@ -136,9 +138,7 @@ public sealed class ToDo(PreauDbContext db, HomeworkAccess access, SchoolCalenda
 
         var homework = await db.Set<HwHomework>().AsNoTracking().FirstOrDefaultAsync(h => h.Id == homeworkId, ct);
         var now = clock.GetUtcNow();
-        if (homework is null || (homework.VisibleFrom is { } from && from > now)
-            || !await db.GroupMembers.AnyAsync(m => m.GroupId == homework.AudienceGroupId && m.UserId == me.Id, ct)
-            || (homework.Targeted && !await db.Set<HwTarget>().AnyAsync(t => t.HomeworkId == homeworkId && t.PupilId == me.Id, ct)))
+        if (homework is null || !await access.IsShownToAnyAsync(homework, [me.Id], ct))
         {
             return Outcome.NotFound<Done>();
         }

@@ -40,7 +40,8 @@ public sealed record HomeworkInput(
 /// pupils must be of the audience; a repeated homework is stored as its occurrences (school days
 /// only), each one its own (done, changed, removed on its own), sharing a recurrence id.
 /// </summary>
-public sealed class WriteDiary(PreauDbContext db, HomeworkAccess access, RichTextSanitizer sanitizer, HomeworkNotices notices, SchoolCalendar calendar, TimeProvider clock)
+public sealed class WriteDiary(PreauDbContext db, HomeworkAccess access, RichTextSanitizer sanitizer, HomeworkNotices notices, HomeworkAttachments attachments,
+    SchoolCalendar calendar, TimeProvider clock)
 {
     public static readonly RichTextPolicy Text = RichTextPolicy.TextOnly(50_000);
 
@@ -133,8 +134,7 @@ public sealed class WriteDiary(PreauDbContext db, HomeworkAccess access, RichTex
             return Outcome.Invalid<Done>("Date", "Error.Frozen");
         }
 
-        db.Remove(session);
-        await db.SaveChangesAsync(ct);
+        await attachments.DeleteEntryAsync(session, EntryKind.Session, session.Id, ct);
         return new Done();
     }
 
@@ -228,15 +228,15 @@ public sealed class WriteDiary(PreauDbContext db, HomeworkAccess access, RichTex
             return Outcome.Invalid<Done>("DueOn", "Error.Frozen");
         }
 
-        db.Remove(homework);
-        await db.SaveChangesAsync(ct);
+        await attachments.DeleteEntryAsync(homework, EntryKind.Homework, homework.Id, ct);
         await notices.WithdrawAsync(homework.Id, ct);
         return new Done();
     }
 
     /// <summary>
     /// Copies a lesson or a homework to another book the person writes in (the same lesson in 5e A
-    /// and 5e B): the text, dates and kind; not the targeted pupils, who are another audience's.
+    /// and 5e B): the text, dates and kind, the attached documents (one more reference each, charged
+    /// to the person; without room for them in the quota, no copy at all); not the targeted pupils, who are another audience's.
     /// </summary>
     public async Task<Outcome<HwHomework>> CopyHomeworkAsync(UserContext me, Guid homeworkId, Guid toBookId, CancellationToken ct)
     {
@@ -247,7 +247,14 @@ public sealed class WriteDiary(PreauDbContext db, HomeworkAccess access, RichTex
             return Outcome.NotFound<HwHomework>();
         }
 
-        return await AddHomeworkAsync(me, toBookId, new HomeworkInput(homework.GivenOn, homework.DueOn, homework.Kind, homework.Description, homework.Minutes, null, homework.VisibleFrom), ct);
+        var copy = await AddHomeworkAsync(me, toBookId, new HomeworkInput(homework.GivenOn, homework.DueOn, homework.Kind, homework.Description, homework.Minutes, null, homework.VisibleFrom), ct);
+        if (copy.Succeeded && !(await attachments.CopyAsync(me, EntryKind.Homework, homeworkId, copy.Value!.Id, ct)).Succeeded)
+        {
+            await DeleteHomeworkAsync(me, copy.Value.Id, ct);
+            return Outcome.Invalid<HwHomework>("Attachments", "Error.AttachmentsQuotaFull");
+        }
+
+        return copy;
     }
 
     public async Task<Outcome<HwSession>> CopySessionAsync(UserContext me, Guid sessionId, Guid toBookId, CancellationToken ct)
@@ -259,7 +266,14 @@ public sealed class WriteDiary(PreauDbContext db, HomeworkAccess access, RichTex
             return Outcome.NotFound<HwSession>();
         }
 
-        return await SaveSessionAsync(me, toBookId, null, new SessionInput(session.Date, session.Start, session.End, session.Title, session.Body, session.VisibleFrom), ct);
+        var copy = await SaveSessionAsync(me, toBookId, null, new SessionInput(session.Date, session.Start, session.End, session.Title, session.Body, session.VisibleFrom), ct);
+        if (copy.Succeeded && !(await attachments.CopyAsync(me, EntryKind.Session, sessionId, copy.Value!.Id, ct)).Succeeded)
+        {
+            await DeleteSessionAsync(me, copy.Value.Id, ct);
+            return Outcome.Invalid<HwSession>("Attachments", "Error.AttachmentsQuotaFull");
+        }
+
+        return copy;
     }
 
     private static void Apply(HwHomework homework, HomeworkInput input, DateOnly given, DateOnly due, RichText description, DateTimeOffset now)

@@ -29,7 +29,7 @@ public sealed record BookDayView(BookDay Day, BookModel Page);
 /// </summary>
 [RequireAppRight(HomeworkModule.AccessRight)]
 public sealed class BookModel(Shell shell, ReadBook read, ManageBooks books, HomeworkAccess access, WriteDiary write, Visas visas, CalendarKeys keys,
-    SchoolCalendar calendar, TimeProvider clock, IStringLocalizer<HomeworkStrings> s, IStringLocalizer<HomeworkPageStrings> p) : PageModel
+    HomeworkAttachments attachments, SchoolCalendar calendar, TimeProvider clock, IStringLocalizer<HomeworkStrings> s, IStringLocalizer<HomeworkPageStrings> p) : PageModel
 {
     public const string ListMode = "liste";
 
@@ -58,6 +58,12 @@ public sealed class BookModel(Shell shell, ReadBook read, ManageBooks books, Hom
     public DateTimeOffset Now { get; private set; }
 
     public IReadOnlyList<BookDay> Days { get; private set; } = [];
+
+    /// <summary>The documents joined to the lessons and homework shown, by entry.</summary>
+    public ILookup<Guid, AttachmentView> Files { get; private set; } = Array.Empty<AttachmentView>().ToLookup(a => a.EntryId);
+
+    /// <summary>This week or month, to come back to from the document picker.</summary>
+    public string HereUrl => IsList ? BookLinks.Month(BookId, From) : BookLinks.Week(BookId, From);
 
     /// <summary>The audience's pupils by id, to name whom a targeted homework is for.</summary>
     public IReadOnlyDictionary<Guid, string> Pupils { get; private set; } = new Dictionary<Guid, string>();
@@ -215,6 +221,7 @@ public sealed class BookModel(Shell shell, ReadBook read, ManageBooks books, Hom
         }
 
         Book = page;
+        Files = await attachments.ListAsync([.. page.Sessions.Select(x => x.Id), .. page.Homework.Select(h => h.Homework.Id)], ct);
         Pupils = (await read.PupilsAsync(page.View, ct)).ToDictionary(x => x.Id, x => x.Name);
         Days = IsList ? ListDays(page) : WeekDays(page);
         if (page.View.CanWrite)

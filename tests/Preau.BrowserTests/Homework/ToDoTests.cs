@@ -1,8 +1,11 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using Preau.Documents.Domain;
+using Preau.Documents.Features.Files;
 using Preau.Homework.Domain;
 using Preau.Homework.Features;
+using Preau.Platform.Demo;
 using Preau.Platform.Directory.Features;
 using Preau.Platform.Kernel;
 using Preau.Platform.Persistence;
@@ -32,7 +35,8 @@ public sealed class ToDoTests(BrowserApp app, ITestOutputHelper output) : IClass
         var name = $"{width}-{scheme.ToString().ToLowerInvariant()}";
         var french = $"Fiche sur le passé simple, exercices 1 à 4 ({name})";
         var reading = $"Relire le chapitre 2 du Petit Prince ({name})";
-        await SetReadingForNextSchoolDayAsync(reading);
+        var worksheet = $"Fiche d’exercices — passé simple ({name}).pdf";
+        await SetReadingForNextSchoolDayAsync(reading, worksheet);
 
         await using (var context = await app.NewContextAsync(width, scheme))
         {
@@ -57,6 +61,13 @@ public sealed class ToDoTests(BrowserApp app, ITestOutputHelper output) : IClass
             var entry = paul.Locator("article.hw-entry", new() { HasText = french });
             await Expect(entry).ToContainTextAsync("0/11 ont fait");
             await Expect(entry).ToContainTextAsync("30 min");
+
+            // The worksheet, from his documents.
+            await entry.GetByRole(AriaRole.Link, new() { Name = "Joindre depuis mes documents" }).ClickAsync();
+            await paul.GetByLabel(worksheet).CheckAsync();
+            await paul.CheckAsync($"homework-paul-attach-{name}", width, output);
+            await paul.GetByRole(AriaRole.Button, new() { Name = "Joindre", Exact = true }).ClickAsync();
+            await Expect(paul.Locator("article.hw-entry", new() { HasText = french }).GetByRole(AriaRole.Link, new() { Name = worksheet })).ToBeVisibleAsync();
             await paul.CheckAsync($"homework-paul-week-{name}", width, output);
         }
 
@@ -69,6 +80,7 @@ public sealed class ToDoTests(BrowserApp app, ITestOutputHelper output) : IClass
             await Expect(hugo.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("À faire");
             var item = hugo.Locator("li.hw-item", new() { HasText = french });
             await Expect(item).ToContainTextAsync("Français");
+            await Expect(item.GetByRole(AriaRole.Link, new() { Name = worksheet })).ToBeVisibleAsync();
             await Expect(hugo.GetByText(reading)).ToHaveCountAsync(0);
             await hugo.CheckAsync($"homework-hugo-todo-{name}", width, output);
             await item.GetByRole(AriaRole.Button, new() { Name = "C’est fait" }).ClickAsync();
@@ -123,8 +135,8 @@ public sealed class ToDoTests(BrowserApp app, ITestOutputHelper output) : IClass
         }
     }
 
-    /// <summary>Claire's reading for CE2 A for the next school day (the tests' city has no demo content).</summary>
-    private async Task SetReadingForNextSchoolDayAsync(string reading)
+    /// <summary>Claire's reading for CE2 A for the next school day, and Paul's worksheet in his documents (the tests' city has no demo content).</summary>
+    private async Task SetReadingForNextSchoolDayAsync(string reading, string worksheet)
     {
         await using var scope = app.Services.CreateAsyncScope();
         var services = scope.ServiceProvider;
@@ -135,6 +147,10 @@ public sealed class ToDoTests(BrowserApp app, ITestOutputHelper output) : IClass
         var write = services.GetRequiredService<WriteDiary>();
         var diary = (await books.OpenAsync(claire, claire.Classes.First(c => c.Name == "CE2 A").Id, null, null, Ct)).Value!;
         Assert.True((await write.AddHomeworkAsync(claire, diary.Id, new HomeworkInput(null, next, HomeworkKind.Read, $"<p>{reading}</p>", 15), Ct)).Succeeded);
+        var paul = await MeAsync(services, Personas.Paul);
+        var pdf = DemoFiles.Pdf("Le passé simple", "Exercice 1 : conjuguer chanter au passé simple.");
+        var stored = await services.GetRequiredService<UploadDocument>().UploadAsync(paul, DocFolder.Root, worksheet, "application/pdf", new MemoryStream(pdf), pdf.Length, null, Ct);
+        Assert.True(stored.Succeeded, "Paul's worksheet is stored in his documents");
     }
 
     private static async Task<UserContext> MeAsync(IServiceProvider services, string login)
